@@ -1,0 +1,1 @@
+# Figures (issue 3). Owned by the figures work.

@@ -1,0 +1,169 @@
+#include "cli.h"
+
+#include <config.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "parse.h"
+
+void cli_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "rnnscape %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int cli_bad_option(const char *cmd, int optopt, const char *argv_opt)
+{
+    if (optopt && strchr("0123456789", optopt) == NULL && argv_opt && argv_opt[0] == '-' && argv_opt[1] != '-')
+        cli_error(cmd, "unknown option '-%c' (see 'rnnscape %s --help')", optopt, cmd);
+    else
+        cli_error(cmd, "unknown option or missing value: '%s' (see 'rnnscape %s --help')",
+                  argv_opt ? argv_opt : "?", cmd);
+    return CLI_USAGE;
+}
+
+/* Prints the standard bad-value line; the text is quoted as typed. */
+static int cli_bad_value(const char *cmd, const char *opt, const char *expected, const char *arg)
+{
+    cli_error(cmd, "%s: %s, got '%s'", opt, expected, arg);
+    return CLI_USAGE;
+}
+
+int cli_double(const char *cmd, const char *opt, const char *arg, double *out)
+{
+    const char *expected;
+    if (parse_double(arg, out, &expected) != RS_OK)
+        return cli_bad_value(cmd, opt, expected, arg);
+    return CLI_OK;
+}
+
+int cli_long(const char *cmd, const char *opt, const char *arg, long min, long max, long *out)
+{
+    const char *expected;
+    rs_status st = parse_long(arg, min, max, out, &expected);
+    if (st == RS_ERANGE) {
+        cli_error(cmd, "%s: expected an integer from %ld to %ld, got '%s'", opt, min, max, arg);
+        return CLI_USAGE;
+    }
+    if (st != RS_OK)
+        return cli_bad_value(cmd, opt, expected, arg);
+    return CLI_OK;
+}
+
+int cli_u64(const char *cmd, const char *opt, const char *arg, uint64_t *out)
+{
+    const char *expected;
+    if (parse_u64(arg, out, &expected) != RS_OK)
+        return cli_bad_value(cmd, opt, expected, arg);
+    return CLI_OK;
+}
+
+int cli_range(const char *cmd, const char *opt, const char *arg, double *lo, double *hi)
+{
+    const char *expected;
+    if (parse_range(arg, lo, hi, &expected) != RS_OK)
+        return cli_bad_value(cmd, opt, expected, arg);
+    return CLI_OK;
+}
+
+int cli_point(const char *cmd, const char *opt, const char *arg, double *a, double *b)
+{
+    const char *expected;
+    if (parse_point(arg, a, b, &expected) != RS_OK)
+        return cli_bad_value(cmd, opt, expected, arg);
+    return CLI_OK;
+}
+
+int cli_grid(const char *cmd, const char *opt, const char *arg, size_t *nx, size_t *ny)
+{
+    const char *expected;
+    rs_status st = parse_grid(arg, CLI_GRID_AXIS_MAX, nx, ny, &expected);
+    if (st == RS_ERANGE) {
+        cli_error(cmd, "%s: expected 1 to %u points per axis, got '%s'", opt,
+                  CLI_GRID_AXIS_MAX, arg);
+        return CLI_USAGE;
+    }
+    if (st != RS_OK)
+        return cli_bad_value(cmd, opt, expected, arg);
+    if ((double)*nx * (double)*ny > CLI_GRID_POINTS_MAX) {
+        cli_error(cmd, "%s: %zu x %zu points is more than the limit of %u", opt, *nx, *ny,
+                  CLI_GRID_POINTS_MAX);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+int cli_choice(const char *cmd, const char *opt, const char *arg,
+               const char *const *choices, int *index)
+{
+    char expected[256] = "expected one of";
+    for (int i = 0; choices[i]; i++) {
+        if (strcmp(arg, choices[i]) == 0) {
+            *index = i;
+            return CLI_OK;
+        }
+        size_t n = strlen(expected);
+        snprintf(expected + n, sizeof expected - n, "%s %s", i ? "," : "", choices[i]);
+    }
+    return cli_bad_value(cmd, opt, expected, arg);
+}
+
+int cli_open(const char *cmd, const char *path, outfile *of)
+{
+    rs_status st = outfile_open(of, path);
+    if (st != RS_OK) {
+        cli_error(cmd, "cannot write '%s': %s", path,
+                  st == RS_EIO ? strerror(errno) : rs_status_str(st));
+        return CLI_FAILURE;
+    }
+    return CLI_OK;
+}
+
+int cli_close(const char *cmd, outfile *of)
+{
+    const char *name = of->path ? of->path : "standard output";
+    char shown[512];
+    snprintf(shown, sizeof shown, "%s", name);
+    if (outfile_commit(of) != RS_OK) {
+        cli_error(cmd, "writing '%s' failed: %s", shown, strerror(errno));
+        return CLI_FAILURE;
+    }
+    return CLI_OK;
+}
+
+void cli_header(FILE *fp, int argc, char **argv)
+{
+    fprintf(fp, "# rnnscape %s %s\n# command: rnnscape", PACKAGE_VERSION, argv[0]);
+    for (int i = 0; i < argc; i++)
+        fprintf(fp, " %s", argv[i]);
+    fputc('\n', fp);
+}
+
+int cli_help(const char *text)
+{
+    fputs(text, stdout);
+    return CLI_OK;
+}
+
+static void cli_on_signal(int sig)
+{
+    const char *tmp = outfile_pending();
+    if (tmp)
+        unlink(tmp); /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void cli_install_signal_cleanup(void)
+{
+    signal(SIGINT, cli_on_signal);
+    signal(SIGTERM, cli_on_signal);
+    signal(SIGHUP, cli_on_signal);
+}

@@ -1,0 +1,58 @@
+/* cli.h: what every subcommand shares: one-line error messages in the
+ * form "rnnscape CMD: --opt: expected ..., got 'text'", strict option
+ * values, the data-file header, and atomic output. */
+#ifndef RNNSCAPE_CLI_H
+#define RNNSCAPE_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "outfile.h"
+#include "status.h"
+
+enum {
+    CLI_OK = 0,
+    CLI_CHECK_FAILED = 1, /* a check ran and failed */
+    CLI_USAGE = 2,        /* bad usage or bad input */
+    CLI_FAILURE = 3       /* anything else: I/O, memory */
+};
+
+/* Largest number of points along one grid axis, and in a whole grid: a
+ * request beyond these is refused before anything is allocated. */
+#define CLI_GRID_AXIS_MAX 1000000u
+#define CLI_GRID_POINTS_MAX 400000000u
+
+/* Prints "rnnscape CMD: message" as one line on stderr. */
+void cli_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Reports an unknown option or a missing argument (getopt's '?' or ':'). */
+int cli_bad_option(const char *cmd, int optopt, const char *argv_opt);
+
+/* Each returns CLI_OK, or prints the error and returns CLI_USAGE. */
+int cli_double(const char *cmd, const char *opt, const char *arg, double *out);
+int cli_long(const char *cmd, const char *opt, const char *arg, long min, long max, long *out);
+int cli_u64(const char *cmd, const char *opt, const char *arg, uint64_t *out);
+int cli_range(const char *cmd, const char *opt, const char *arg, double *lo, double *hi);
+int cli_point(const char *cmd, const char *opt, const char *arg, double *a, double *b);
+int cli_grid(const char *cmd, const char *opt, const char *arg, size_t *nx, size_t *ny);
+/* One of the words in choices (NULL-terminated); *index gets its position. */
+int cli_choice(const char *cmd, const char *opt, const char *arg,
+               const char *const *choices, int *index);
+
+/* Opens -o FILE (or stdout for NULL/"-"); CLI_OK or prints and CLI_FAILURE. */
+int cli_open(const char *cmd, const char *path, outfile *of);
+/* Commits the output; CLI_OK or prints and CLI_FAILURE. */
+int cli_close(const char *cmd, outfile *of);
+
+/* Writes "# rnnscape VERSION CMD" and "# command: ..." (the full argv). */
+void cli_header(FILE *fp, int argc, char **argv);
+
+/* Prints help text to stdout; returns CLI_OK. */
+int cli_help(const char *text);
+
+/* Installs SIGINT/SIGTERM/SIGHUP handlers that remove a pending temporary
+ * output file before the process dies. */
+void cli_install_signal_cleanup(void);
+
+#endif

@@ -1,0 +1,11 @@
+/* Placeholder until the linear model lands. */
+#include "cli.h"
+#include "commands.h"
+
+int cmd_rprop(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    cli_error("rprop", "not implemented yet");
+    return CLI_FAILURE;
+}

@@ -1,0 +1,11 @@
+/* Placeholder until the linear model lands. */
+#include "cli.h"
+#include "commands.h"
+
+int cmd_surface(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    cli_error("surface", "not implemented yet");
+    return CLI_FAILURE;
+}

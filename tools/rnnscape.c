@@ -1,0 +1,61 @@
+/* rnnscape: the command. Dispatches to one subcommand per file (cmd_*.c). */
+#include <config.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+    const char *summary;
+} subcommands[] = {
+    {"data", cmd_data, "write a data set of binary sequences and their counts"},
+    {"surface", cmd_surface, "the loss over a grid of (w_x, w_rec)"},
+    {"gradtime", cmd_gradtime, "per-timestep gradients dxi/dS_k at given points"},
+    {"gradcheck", cmd_gradcheck, "backprop against central differences (exit 1 on mismatch)"},
+    {"rprop", cmd_rprop, "an RProp optimiser trace"},
+    {"predict", cmd_predict, "the model's output for one sequence"},
+    {"tutorial", cmd_tutorial, "print the counting tutorial's results"},
+    {"addition", cmd_addition, "the binary-addition RNN (see 'rnnscape addition --help')"},
+};
+
+static int usage(FILE *fp)
+{
+    fputs("Usage: rnnscape COMMAND [OPTIONS]\n"
+          "       rnnscape COMMAND --help\n"
+          "       rnnscape --version\n\n"
+          "Looks inside the training of small recurrent networks. The linear\n"
+          "model s_k = s_(k-1)*w_rec + x_k*w_x counts the ones in a binary\n"
+          "sequence; with no data option it uses the counting tutorial's data\n"
+          "(20 sequences of 10 bits, NumPy's generator seeded with 1).\n\nCommands:\n",
+          fp);
+    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+        fprintf(fp, "  %-10s %s\n", subcommands[i].name, subcommands[i].summary);
+    fputs("\nExit status: 0 success, 1 a check failed, 2 bad usage or input,\n"
+          "3 any other failure.\n",
+          fp);
+    return fp == stdout ? CLI_OK : CLI_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs("rnnscape: missing command (see 'rnnscape --help')\n", stderr);
+        return CLI_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return usage(stdout);
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("rnnscape %s\n", PACKAGE_VERSION);
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+        if (strcmp(argv[1], subcommands[i].name) == 0) {
+            cli_install_signal_cleanup();
+            return subcommands[i].run(argc - 1, argv + 1);
+        }
+    fprintf(stderr, "rnnscape: unknown command '%s' (see 'rnnscape --help')\n", argv[1]);
+    return CLI_USAGE;
+}
