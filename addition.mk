@@ -1,2 +1,7 @@
 # The binary-addition model (issue 4). Owned by the addition work.
-tools_rnnscape_SOURCES += tools/cmd_addition.c
+src_librnnscape_a_SOURCES += \
+	src/addition.c src/addition.h \
+	src/addition_io.c src/addition_io.h
+tools_rnnscape_SOURCES += \
+	tools/cmd_addition.c tools/cmd_addition_sub.h \
+	tools/cmd_addition_train.c tools/cmd_addition_gradcheck.c

@@ -1,11 +1,114 @@
-/* Placeholder until the binary-addition work lands. */
+/* rnnscape addition: the binary-addition RNN of seeds 000/001. Dispatches
+ * to train, gradcheck, gradflow and landscape (cmd_addition_*.c). */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "addition_io.h"
 #include "cli.h"
+#include "cmd_addition_sub.h"
 #include "commands.h"
+
+static const char usage_text[] =
+    "Usage: rnnscape addition COMMAND [OPTIONS]\n"
+    "       rnnscape addition COMMAND --help\n\n"
+    "The sigmoid RNN that learns 8-bit binary addition (seed 000): 2 inputs\n"
+    "(a_k, b_k), 16 hidden units, 1 output, no biases, least significant bit\n"
+    "first; loss E = sum_k 1/2 (c_k - o_k)^2 per sum a + b.\n\nCommands:\n"
+    "  train      train as the tutorial does; print its log, write curves,\n"
+    "             checkpoints, gradient flow and the final weights\n"
+    "  gradcheck  backprop against central differences for every weight\n"
+    "             (exit 1 on mismatch)\n"
+    "  gradflow   per-timestep norms ||dE/dh_k|| at given weights\n"
+    "  landscape  the mean loss on a plane through trained weights (random\n"
+    "             filter-normalised or PCA-of-trajectory directions)\n\n"
+    "Reproduce the tutorial's log:  rnnscape addition train --rng numpy --seed 0\n";
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **, int, char **);
+} subs[] = {
+    {"train", addition_cmd_train},
+    {"gradcheck", addition_cmd_gradcheck},
+    {"gradflow", addition_cmd_gradflow},
+    {"landscape", addition_cmd_landscape},
+};
 
 int cmd_addition(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("addition", "not implemented yet");
-    return CLI_FAILURE;
+    if (argc < 2) {
+        cli_error("addition", "missing command (see 'rnnscape addition --help')");
+        return CLI_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return cli_help(usage_text);
+    for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
+        if (strcmp(argv[1], subs[i].name) == 0) {
+            char *full[argc + 1];
+            memcpy(full, argv, sizeof full); /* before getopt permutes argv */
+            return subs[i].run(argc - 1, argv + 1, argc, full);
+        }
+    cli_error("addition", "unknown command '%s' (see 'rnnscape addition --help')", argv[1]);
+    return CLI_USAGE;
+}
+
+int addition_opt_rng(const char *cmd, const char *arg, rng_kind *kind)
+{
+    static const char *const names[] = {"pcg", "numpy", NULL};
+    int i;
+    if (cli_choice(cmd, "--rng", arg, names, &i) != CLI_OK)
+        return CLI_USAGE;
+    *kind = i == 1 ? RNG_NUMPY : RNG_PCG;
+    return CLI_OK;
+}
+
+int addition_seed(const char *cmd, rng *r, rng_kind kind, uint64_t seed)
+{
+    if (rng_seed(r, kind, seed) != RS_OK) {
+        cli_error(cmd, "--seed: expected an integer from 0 to 4294967295 with --rng numpy, got '%llu'",
+                  (unsigned long long)seed);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+int addition_load_weights(const char *cmd, const char *path, addition_net *net)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        cli_error(cmd, "--weights: cannot read '%s': %s", path, strerror(errno));
+        return CLI_USAGE;
+    }
+    long line;
+    rs_status st = addition_read_weights(fp, net, &line);
+    fclose(fp);
+    if (st == RS_EFORMAT && line > 0)
+        cli_error(cmd, "--weights: '%s' line %ld: expected 'index matrix row column value'",
+                  path, line);
+    else if (st == RS_EFORMAT)
+        cli_error(cmd, "--weights: '%s': not a weights file of 'rnnscape addition train' "
+                  "(needs '# bits:' and '# hidden:' lines and every weight)", path);
+    else if (st != RS_OK)
+        cli_error(cmd, "--weights: '%s': %s", path, rs_status_str(st));
+    return st == RS_OK ? CLI_OK : CLI_USAGE;
+}
+
+int addition_load_evalset(const char *cmd, addition_evalset *es, int bits)
+{
+    rs_status st = addition_evalset_init(es, bits);
+    if (st != RS_OK) {
+        cli_error(cmd, "evaluation set: %s", rs_status_str(st));
+        return CLI_FAILURE;
+    }
+    return CLI_OK;
+}
+
+void addition_describe_evalset(FILE *fp, const addition_evalset *es)
+{
+    uint32_t m = (uint32_t)1 << (es->bits - 1);
+    if (es->full)
+        fprintf(fp, "# evaluation set: all %zu sums a + b with a, b in [0, %u)\n", es->n, m);
+    else
+        fprintf(fp, "# evaluation set: %zu pairs a, b in [0, %u) drawn with --rng pcg --seed %u "
+                    "(a then b)\n", es->n, m, ADDITION_SAMPLE_SEED);
 }

@@ -1,0 +1,356 @@
+/* rnnscape addition train: the tutorial's training loop, its printed log,
+ * and the data files the figures and the other subcommands read. */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "addition_io.h"
+#include "cli.h"
+#include "cmd_addition_sub.h"
+
+#define CMD "addition train"
+
+static const char help_text[] =
+    "Usage: rnnscape addition train [OPTIONS]\n\n"
+    "Trains the binary-addition RNN one random sum per iteration exactly as seed\n"
+    "000 does: weights W0 (2 x H), W1 (H x 1), Wh (H x H) drawn in that order as\n"
+    "2*U[0,1)-1, then per iteration a, then b, uniform in [0, 2^(bits-1)); after\n"
+    "the whole sequence W += alpha * (the tutorial's update), which is -dE/dW for\n"
+    "E = sum_k 1/2 (c_k - o_k)^2. Every --every iterations (0, every, ...) it\n"
+    "prints the tutorial's block: Error (sum_k |c_k - o_k| before the update,\n"
+    "formatted as old NumPy prints a 1-element array), Pred and True bits (most\n"
+    "significant first) and 'a + b = out'.\n\n"
+    "  --iters N          iterations (default 10000)\n"
+    "  --bits T           bits per number, 2 to 30 (default 8)\n"
+    "  --hidden H         hidden units, 1 to 1024 (default 16)\n"
+    "  --alpha A          learning rate, > 0 (default 0.1)\n"
+    "  --rng pcg|numpy    generator (default pcg); numpy = NumPy's legacy one\n"
+    "  --seed S           seed (default 0); '--rng numpy --seed 0' is the tutorial\n"
+    "  --every N          print and checkpoint period (default 1000)\n"
+    "  -q, --quiet        do not print the log\n\n"
+    "Output files (each written atomically; none unless asked for):\n"
+    "  -o, --output-dir DIR  all five below, named addition-curve.dat,\n"
+    "                     addition-eval.dat, addition-gradflow.dat,\n"
+    "                     addition-checkpoints.dat, addition-weights.dat\n"
+    "  --curve FILE       per iteration: iteration, abs_error, loss E (both for\n"
+    "                     that iteration's sum, before its update), mean abs_error\n"
+    "                     over the last --every iterations\n"
+    "  --eval FILE        per checkpoint: iteration, mean E and exact-answer\n"
+    "                     accuracy over the evaluation set (all 128 x 128 sums for\n"
+    "                     8 bits; all sums up to 10 bits, else 16384 fixed pairs)\n"
+    "  --gradflow FILE    per checkpoint and timestep k = T..1: iteration, k, mean\n"
+    "                     over the evaluation set of ||dE/dh_k||; one grid row per\n"
+    "                     checkpoint (gnuplot pm3d/image)\n"
+    "  --checkpoints FILE per checkpoint: iteration and every weight\n"
+    "  --save FILE        the final weights (read by --weights elsewhere)\n\n"
+    "Checkpoint i holds the weights after i iterations: 0, every, 2*every, ...,\n"
+    "and always the final weights (after --iters iterations).\n";
+
+enum { OUT_CURVE, OUT_EVAL, OUT_GRADFLOW, OUT_CHECKPOINTS, OUT_SAVE, OUT_N };
+static const char *const out_names[OUT_N] = {
+    "addition-curve.dat", "addition-eval.dat", "addition-gradflow.dat",
+    "addition-checkpoints.dat", "addition-weights.dat"};
+
+typedef struct {
+    long iters, bits, hidden, every;
+    double alpha;
+    rng_kind kind;
+    uint64_t seed;
+    int quiet;
+    const char *dir;
+    const char *path[OUT_N];
+} train_opts;
+
+/* Writes x as old NumPy (1.13 and before) prints a 1-element float array:
+ * 8 decimals with trailing zeros dropped, or 8-digit exponent form for
+ * values below 1e-4 or from 1e8, after a sign column. */
+static void print_np_array1(FILE *fp, double x)
+{
+    char buf[64];
+    double ax = fabs(x);
+    if (x != 0.0 && (ax < 1e-4 || ax >= 1e8)) {
+        snprintf(buf, sizeof buf, "%.8e", ax);
+    } else {
+        snprintf(buf, sizeof buf, "%.8f", ax);
+        size_t n = strlen(buf);
+        while (n > 0 && buf[n - 1] == '0')
+            buf[--n] = '\0';
+    }
+    fprintf(fp, "[%c%s]", x < 0 ? '-' : ' ', buf);
+}
+
+static void print_bits(FILE *fp, const char *label, uint64_t v, int bits)
+{
+    fprintf(fp, "%s[", label);
+    for (int k = bits - 1; k >= 0; k--)
+        fprintf(fp, "%d%s", (int)((v >> k) & 1u), k ? " " : "");
+    fputs("]\n", fp);
+}
+
+static void print_block(int bits, uint32_t a, uint32_t b, const addition_step *st)
+{
+    fputs("Error:", stdout);
+    print_np_array1(stdout, st->abs_error);
+    putchar('\n');
+    print_bits(stdout, "Pred:", st->pred, bits);
+    print_bits(stdout, "True:", st->target, bits);
+    printf("%u + %u = %llu\n------------\n", a, b, (unsigned long long)st->pred);
+}
+
+static int parse_opts(int argc, char **argv, train_opts *o)
+{
+    static const struct option longopts[] = {
+        {"iters", required_argument, 0, 'i'},  {"bits", required_argument, 0, 'T'},
+        {"hidden", required_argument, 0, 'H'}, {"alpha", required_argument, 0, 'a'},
+        {"rng", required_argument, 0, 'r'},    {"seed", required_argument, 0, 's'},
+        {"every", required_argument, 0, 'e'},  {"quiet", no_argument, 0, 'q'},
+        {"output-dir", required_argument, 0, 'o'},
+        {"curve", required_argument, 0, 1},    {"eval", required_argument, 0, 2},
+        {"gradflow", required_argument, 0, 3}, {"checkpoints", required_argument, 0, 4},
+        {"save", required_argument, 0, 5},     {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    *o = (train_opts){.iters = 10000, .bits = 8, .hidden = 16, .every = 1000, .alpha = 0.1,
+                      .kind = RNG_PCG, .seed = 0};
+    int c, rc = CLI_OK;
+    opterr = 0;
+    optind = 0;
+    while (rc == CLI_OK && (c = getopt_long(argc, argv, ":qo:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'i': rc = cli_long(CMD, "--iters", optarg, 0, 1000000000L, &o->iters); break;
+        case 'T': rc = cli_long(CMD, "--bits", optarg, 2, ADDITION_BITS_MAX, &o->bits); break;
+        case 'H': rc = cli_long(CMD, "--hidden", optarg, 1, ADDITION_HIDDEN_MAX, &o->hidden); break;
+        case 'a':
+            rc = cli_double(CMD, "--alpha", optarg, &o->alpha);
+            if (rc == CLI_OK && !(o->alpha > 0.0)) {
+                cli_error(CMD, "--alpha: expected a number > 0, got '%s'", optarg);
+                rc = CLI_USAGE;
+            }
+            break;
+        case 'r': rc = addition_opt_rng(CMD, optarg, &o->kind); break;
+        case 's': rc = cli_u64(CMD, "--seed", optarg, &o->seed); break;
+        case 'e': rc = cli_long(CMD, "--every", optarg, 1, 10000000L, &o->every); break;
+        case 'q': o->quiet = 1; break;
+        case 'o': o->dir = optarg; break;
+        case 1: case 2: case 3: case 4: case 5: o->path[c - 1] = optarg; break;
+        case 'h': return -1;
+        default: return cli_bad_option(CMD, optopt, argv[optind - 1]);
+        }
+    }
+    if (rc == CLI_OK && optind < argc) {
+        cli_error(CMD, "unexpected argument '%s' (see 'rnnscape addition train --help')",
+                  argv[optind]);
+        rc = CLI_USAGE;
+    }
+    return rc;
+}
+
+/* Everything the loop writes to, and the state of its running mean. */
+typedef struct {
+    outfile of[OUT_N];
+    int open[OUT_N];
+    char *owned[OUT_N];
+    double *window;
+    double window_sum;
+} train_out;
+
+static int open_outputs(const train_opts *o, train_out *t)
+{
+    for (int i = 0; i < OUT_N; i++) {
+        const char *p = o->path[i];
+        if (!p && o->dir) {
+            size_t n = strlen(o->dir) + strlen(out_names[i]) + 2;
+            t->owned[i] = malloc(n);
+            if (!t->owned[i]) {
+                cli_error(CMD, "out of memory");
+                return CLI_FAILURE;
+            }
+            snprintf(t->owned[i], n, "%s/%s", o->dir, out_names[i]);
+            p = t->owned[i];
+        }
+        if (!p)
+            continue;
+        if (cli_open(CMD, p, &t->of[i]) != CLI_OK)
+            return CLI_FAILURE;
+        t->open[i] = 1;
+    }
+    return CLI_OK;
+}
+
+static void abort_outputs(train_out *t)
+{
+    for (int i = 0; i < OUT_N; i++)
+        if (t->open[i]) {
+            outfile_abort(&t->of[i]);
+            t->open[i] = 0;
+        }
+}
+
+static void free_outputs(train_out *t)
+{
+    for (int i = 0; i < OUT_N; i++)
+        free(t->owned[i]);
+    free(t->window);
+}
+
+static void write_headers(const train_opts *o, train_out *t, int nfull, char **full,
+                          const addition_net *net, const addition_evalset *es)
+{
+    static const char *const columns[OUT_N] = {
+        "# columns: iteration abs_error loss mean_abs_error\n"
+        "# abs_error = sum_k |c_k - o_k| and loss = E = sum_k 1/2 (c_k - o_k)^2 for the\n"
+        "# iteration's own sum, before its update; mean_abs_error over the last\n"
+        "# min(every, iteration+1) iterations\n",
+        "# columns: iteration mean_loss accuracy\n"
+        "# mean_loss = mean E, accuracy = fraction of sums with every bit right,\n"
+        "# both over the evaluation set, at the weights after `iteration` iterations\n",
+        "# columns: iteration k mean_norm\n"
+        "# mean_norm = mean over the evaluation set of ||dE/dh_k||_2 (E of the whole\n"
+        "# sequence, h_k the hidden state after bit k, k = 1 least significant);\n"
+        "# one block of k = T..1 per checkpoint, blocks separated by a blank line\n",
+        NULL, NULL};
+    for (int i = 0; i < OUT_N; i++) {
+        if (!t->open[i])
+            continue;
+        FILE *fp = t->of[i].fp;
+        cli_header(fp, nfull, full);
+        fprintf(fp, "# model: binary addition RNN, sigmoid, no biases\n"
+                    "# iters: %ld\n# alpha: %.17g\n# rng: %s\n# seed: %llu\n# every: %ld\n",
+                o->iters, o->alpha, rng_kind_name(o->kind), (unsigned long long)o->seed,
+                o->every);
+        if (i == OUT_EVAL || i == OUT_GRADFLOW)
+            addition_describe_evalset(fp, es);
+        if (i == OUT_CHECKPOINTS)
+            addition_write_checkpoint_header(fp, net);
+        else if (i != OUT_SAVE)
+            fprintf(fp, "# bits: %d\n# hidden: %d\n%s", net->bits, net->hidden, columns[i]);
+    }
+}
+
+/* Writes one checkpoint of the weights after `iter` iterations. */
+static int checkpoint(long iter, const addition_net *net, const addition_evalset *es,
+                      train_out *t)
+{
+    if (t->open[OUT_CHECKPOINTS])
+        addition_write_checkpoint(t->of[OUT_CHECKPOINTS].fp, iter, net);
+    if (!t->open[OUT_EVAL] && !t->open[OUT_GRADFLOW])
+        return CLI_OK;
+    double loss, acc, dh[ADDITION_BITS_MAX];
+    rs_status st = addition_evaluate(net, net->w, es, &loss, &acc,
+                                     t->open[OUT_GRADFLOW] ? dh : NULL);
+    if (st != RS_OK) {
+        cli_error(CMD, "evaluation: %s", rs_status_str(st));
+        return CLI_FAILURE;
+    }
+    if (t->open[OUT_EVAL])
+        fprintf(t->of[OUT_EVAL].fp, "%ld %.17g %.17g\n", iter, loss, acc);
+    if (t->open[OUT_GRADFLOW]) {
+        FILE *fp = t->of[OUT_GRADFLOW].fp;
+        if (iter > 0)
+            fputc('\n', fp);
+        for (int k = net->bits; k >= 1; k--)
+            fprintf(fp, "%ld %d %.17g\n", iter, k, dh[k - 1]);
+    }
+    return CLI_OK;
+}
+
+static void curve_line(const train_opts *o, train_out *t, long j, const addition_step *st)
+{
+    size_t slot = (size_t)(j % o->every);
+    if (j >= o->every)
+        t->window_sum -= t->window[slot];
+    t->window[slot] = st->abs_error;
+    t->window_sum += st->abs_error;
+    long n = j + 1 < o->every ? j + 1 : o->every;
+    fprintf(t->of[OUT_CURVE].fp, "%ld %.17g %.17g %.17g\n", j, st->abs_error, st->loss,
+            t->window_sum / (double)n);
+}
+
+static int train_loop(const train_opts *o, addition_net *net, rng *r,
+                      const addition_evalset *es, train_out *t)
+{
+    addition_work ws;
+    double *upd = calloc(net->nparams, sizeof *upd);
+    if (!upd || addition_work_init(&ws, net->bits, net->hidden) != RS_OK) {
+        free(upd);
+        cli_error(CMD, "out of memory");
+        return CLI_FAILURE;
+    }
+    uint32_t half = (uint32_t)1 << (net->bits - 1);
+    int rc = CLI_OK;
+    for (long j = 0; j < o->iters && rc == CLI_OK; j++) {
+        uint32_t a = rng_below(r, half);
+        uint32_t b = rng_below(r, half);
+        if (j % o->every == 0)
+            rc = checkpoint(j, net, es, t);
+        addition_step st;
+        addition_train_step(net, o->alpha, a, b, &ws, upd, &st);
+        if (t->open[OUT_CURVE])
+            curve_line(o, t, j, &st);
+        if (!o->quiet && j % o->every == 0)
+            print_block(net->bits, a, b, &st);
+    }
+    if (rc == CLI_OK) /* the final weights are always the last checkpoint */
+        rc = checkpoint(o->iters, net, es, t);
+    addition_work_free(&ws);
+    free(upd);
+    return rc;
+}
+
+static int commit_outputs(const addition_net *net, train_out *t)
+{
+    if (t->open[OUT_SAVE] && addition_write_weights(t->of[OUT_SAVE].fp, net, net->w) != RS_OK) {
+        cli_error(CMD, "writing the weights failed");
+        return CLI_FAILURE;
+    }
+    for (int i = 0; i < OUT_N; i++)
+        if (t->open[i]) {
+            t->open[i] = 0;
+            if (cli_close(CMD, &t->of[i]) != CLI_OK)
+                return CLI_FAILURE;
+        }
+    return CLI_OK;
+}
+
+int addition_cmd_train(int argc, char **argv, int nfull, char **full)
+{
+    train_opts o;
+    int rc = parse_opts(argc, argv, &o);
+    if (rc < 0)
+        return cli_help(help_text);
+    if (rc != CLI_OK)
+        return rc;
+    rng r;
+    if ((rc = addition_seed(CMD, &r, o.kind, o.seed)) != CLI_OK)
+        return rc;
+    addition_net net;
+    addition_evalset es = {0};
+    train_out t = {0};
+    if (addition_net_init(&net, (int)o.bits, (int)o.hidden) != RS_OK) {
+        cli_error(CMD, "out of memory");
+        return CLI_FAILURE;
+    }
+    addition_net_randomize(&net, &r);
+    rc = open_outputs(&o, &t);
+    if (rc == CLI_OK && (t.open[OUT_EVAL] || t.open[OUT_GRADFLOW]))
+        rc = addition_load_evalset(CMD, &es, net.bits);
+    if (rc == CLI_OK && t.open[OUT_CURVE] && !(t.window = calloc((size_t)o.every, sizeof(double)))) {
+        cli_error(CMD, "out of memory");
+        rc = CLI_FAILURE;
+    }
+    if (rc == CLI_OK) {
+        write_headers(&o, &t, nfull, full, &net, &es);
+        rc = train_loop(&o, &net, &r, &es, &t);
+    }
+    if (rc == CLI_OK)
+        rc = commit_outputs(&net, &t);
+    if (fflush(stdout) != 0 && rc == CLI_OK) {
+        cli_error(CMD, "writing the log to standard output failed");
+        rc = CLI_FAILURE;
+    }
+    abort_outputs(&t);
+    free_outputs(&t);
+    addition_evalset_free(&es);
+    addition_net_free(&net);
+    return rc;
+}
