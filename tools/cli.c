@@ -19,13 +19,12 @@ void cli_error(const char *cmd, const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-int cli_bad_option(const char *cmd, int optopt, const char *argv_opt)
+int cli_bad_option(const char *cmd, int c, const char *argv_opt)
 {
-    if (optopt && strchr("0123456789", optopt) == NULL && argv_opt && argv_opt[0] == '-' && argv_opt[1] != '-')
-        cli_error(cmd, "unknown option '-%c' (see 'rnnscape %s --help')", optopt, cmd);
+    if (c == ':')
+        cli_error(cmd, "%s: missing value (see 'rnnscape %s --help')", argv_opt, cmd);
     else
-        cli_error(cmd, "unknown option or missing value: '%s' (see 'rnnscape %s --help')",
-                  argv_opt ? argv_opt : "?", cmd);
+        cli_error(cmd, "unknown option '%s' (see 'rnnscape %s --help')", argv_opt, cmd);
     return CLI_USAGE;
 }
 

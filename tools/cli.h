@@ -26,8 +26,9 @@ enum {
 /* Prints "rnnscape CMD: message" as one line on stderr. */
 void cli_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Reports an unknown option or a missing argument (getopt's '?' or ':'). */
-int cli_bad_option(const char *cmd, int optopt, const char *argv_opt);
+/* Reports getopt's '?' (unknown option) or ':' (missing value) as one
+ * line; argv_opt is the offending word. Returns CLI_USAGE. */
+int cli_bad_option(const char *cmd, int c, const char *argv_opt);
 
 /* Each returns CLI_OK, or prints the error and returns CLI_USAGE. */
 int cli_double(const char *cmd, const char *opt, const char *arg, double *out);

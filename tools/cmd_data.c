@@ -1,11 +1,59 @@
-/* Placeholder until the linear model lands. */
+/* rnnscape data: writes a data set file (one sequence per line). */
+#include <stdio.h>
+
 #include "cli.h"
+#include "cli_data.h"
 #include "commands.h"
+
+static const char data_help[] =
+    "Usage: rnnscape data [OPTIONS]\n\n"
+    "Writes a data set: one sequence per line, the inputs x_1 .. x_T and then\n"
+    "the target t (the count of ones). Readable by --data, np.loadtxt, gnuplot.\n\n"
+    CLI_DATA_HELP
+    "Output:\n"
+    "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
+    "  -h, --help           show this help\n";
 
 int cmd_data(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("data", "not implemented yet");
-    return CLI_FAILURE;
+    static const struct option longopts[] = {
+        CLI_DATA_LONGOPTS,
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    cli_data_opts d;
+    cli_data_init(&d);
+    const char *out = NULL;
+    int c, rc;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+        if ((rc = cli_data_option("data", c, optarg, &d)) >= 0) {
+            if (rc != CLI_OK)
+                return rc;
+        } else if (c == 'o') {
+            out = optarg;
+        } else if (c == 'h') {
+            return cli_help(data_help);
+        } else {
+            return cli_bad_option("data", c, argv[optind - 1]);
+        }
+    }
+    if (optind < argc) {
+        cli_error("data", "unexpected argument '%s'", argv[optind]);
+        return CLI_USAGE;
+    }
+    dataset ds;
+    if ((rc = cli_data_get("data", &d, &ds)) != CLI_OK)
+        return rc;
+    outfile of;
+    if ((rc = cli_open("data", out, &of)) == CLI_OK) {
+        cli_header(of.fp, argc, argv);
+        cli_data_header(of.fp, &d, &ds);
+        fprintf(of.fp, "# columns: x_1 .. x_%zu target\n", ds.t);
+        dataset_write(&ds, of.fp);
+        rc = cli_close("data", &of);
+    }
+    dataset_free(&ds);
+    return rc;
 }

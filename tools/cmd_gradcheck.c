@@ -1,11 +1,223 @@
-/* Placeholder until the linear model lands. */
+/* rnnscape gradcheck: backpropagation against central differences. */
+#include <stdlib.h>
+
 #include "cli.h"
+#include "cli_data.h"
 #include "commands.h"
+#include "gradcheck.h"
+#include "grid.h"
+
+static const char gradcheck_help[] =
+    "Usage: rnnscape gradcheck [OPTIONS]\n\n"
+    "Compares the backpropagated gradient (dxi/dw_x, dxi/dw_rec) with central\n"
+    "differences (xi(w+eps) - xi(w-eps)) / 2eps. A parameter passes when\n"
+    "|num - bp| <= atol + rtol*|bp| (NumPy's isclose). Where the loss or a\n"
+    "gradient overflows the verdict is 'not finite'.\n\n"
+    "At one point (default):\n"
+    "  --at WX,WREC         the point (default 1.2,1.2, the tutorial's)\n"
+    "As a sweep over a grid (any of these selects it):\n"
+    "  --wx LO:HI --wrec LO:HI --grid N|NX,NREC\n"
+    "                       as for 'rnnscape surface' (defaults -3:3, -3:3, 50);\n"
+    "                       prints the worst case; -o writes every point\n"
+    "Tolerances:\n"
+    "  --eps E              step (default 1e-7)\n"
+    "  --rtol R --atol A    defaults 1e-5 and 1e-8\n"
+    CLI_DATA_HELP
+    "Output:\n"
+    "  -o, --output FILE    sweep only: every point, 'w_x w_rec loss bp_wx num_wx\n"
+    "                       bp_wrec num_wrec verdict' (0 pass, 1 fail, 2 not finite)\n"
+    "  -h, --help           show this help\n\n"
+    "Exit status: 0 all checked points pass, 1 a mismatch (or, at a single point,\n"
+    "a non-finite gradient), 2 bad usage.\n";
+
+enum { OPT_AT = OPT_FIRST_FREE, OPT_WX, OPT_WREC, OPT_GRID, OPT_EPS, OPT_RTOL, OPT_ATOL };
+
+typedef struct {
+    double wx, wrec;
+    int sweep;
+    double wx_lo, wx_hi, wrec_lo, wrec_hi;
+    size_t nx, nrec;
+    gradcheck_opts tol;
+    const char *out;
+    cli_data_opts data;
+} gradcheck_args;
+
+/* A tolerance: finite, > 0 when strict (the step), >= 0 otherwise. */
+static int tolerance(const char *opt, const char *arg, int strict, double *v)
+{
+    int rc = cli_double("gradcheck", opt, arg, v);
+    if (rc == CLI_OK && (strict ? !(*v > 0.0) : !(*v >= 0.0))) {
+        cli_error("gradcheck", "%s: expected a %s number, got '%s'", opt,
+                  strict ? "positive" : "non-negative", arg);
+        return CLI_USAGE;
+    }
+    return rc;
+}
+
+static int parse_args(int argc, char **argv, gradcheck_args *a)
+{
+    static const struct option longopts[] = {
+        CLI_DATA_LONGOPTS,
+        {"at", required_argument, NULL, OPT_AT},
+        {"wx", required_argument, NULL, OPT_WX},
+        {"wrec", required_argument, NULL, OPT_WREC},
+        {"grid", required_argument, NULL, OPT_GRID},
+        {"eps", required_argument, NULL, OPT_EPS},
+        {"rtol", required_argument, NULL, OPT_RTOL},
+        {"atol", required_argument, NULL, OPT_ATOL},
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *cmd = "gradcheck";
+    int c, rc = CLI_OK, at_given = 0;
+    opterr = 0;
+    optind = 1;
+    while (rc == CLI_OK && (c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+        if ((rc = cli_data_option(cmd, c, optarg, &a->data)) >= 0)
+            continue;
+        rc = CLI_OK;
+        switch (c) {
+        case OPT_AT: rc = cli_point(cmd, "--at", optarg, &a->wx, &a->wrec); at_given = 1; break;
+        case OPT_WX: rc = cli_range(cmd, "--wx", optarg, &a->wx_lo, &a->wx_hi); a->sweep = 1; break;
+        case OPT_WREC: rc = cli_range(cmd, "--wrec", optarg, &a->wrec_lo, &a->wrec_hi); a->sweep = 1; break;
+        case OPT_GRID: rc = cli_grid(cmd, "--grid", optarg, &a->nx, &a->nrec); a->sweep = 1; break;
+        case OPT_EPS: rc = tolerance("--eps", optarg, 1, &a->tol.eps); break;
+        case OPT_RTOL: rc = tolerance("--rtol", optarg, 0, &a->tol.rtol); break;
+        case OPT_ATOL: rc = tolerance("--atol", optarg, 0, &a->tol.atol); break;
+        case 'o': a->out = optarg; break;
+        case 'h': cli_help(gradcheck_help); return -1;
+        default: return cli_bad_option(cmd, c, argv[optind - 1]);
+        }
+    }
+    if (rc == CLI_OK && optind < argc) {
+        cli_error(cmd, "unexpected argument '%s'", argv[optind]);
+        rc = CLI_USAGE;
+    }
+    if (rc == CLI_OK && at_given && a->sweep) {
+        cli_error(cmd, "--at cannot be combined with --wx, --wrec or --grid");
+        rc = CLI_USAGE;
+    }
+    if (rc == CLI_OK && a->out && !a->sweep) {
+        cli_error(cmd, "-o: only a sweep (--wx, --wrec, --grid) writes a file");
+        rc = CLI_USAGE;
+    }
+    return rc;
+}
+
+static void print_entry(const char *name, const gradcheck_entry *e)
+{
+    printf("%-6s %24.17g %24.17g %10.3g %10.3g  %s\n", name, e->backprop, e->numerical,
+           e->abs_err, e->rel_err, gradcheck_verdict_names[e->verdict]);
+}
+
+static int check_point(const gradcheck_args *a, const dataset *ds)
+{
+    linear_model lm = {a->wx, a->wrec, a->data.f};
+    gradcheck_result r;
+    if (gradcheck_at(&lm, ds, &a->tol, &r) != RS_OK) {
+        cli_error("gradcheck", "out of memory");
+        return CLI_FAILURE;
+    }
+    printf("gradient check at (w_x, w_rec) = (%.17g, %.17g), loss %.17g\n", a->wx, a->wrec,
+           r.loss);
+    printf("central differences with eps = %g; pass when |num - bp| <= %g + %g*|bp|\n",
+           a->tol.eps, a->tol.atol, a->tol.rtol);
+    printf("%-6s %24s %24s %10s %10s  %s\n", "param", "backprop", "numerical", "abs error",
+           "rel error", "verdict");
+    print_entry("w_x", &r.wx);
+    print_entry("w_rec", &r.wrec);
+    if (r.verdict == GRADCHECK_PASS) {
+        puts("No gradient errors found");
+        return CLI_OK;
+    }
+    puts(r.verdict == GRADCHECK_FAIL ? "Gradient check FAILED"
+                                     : "Gradient not finite here: cannot be checked");
+    return CLI_CHECK_FAILED;
+}
+
+static void write_sweep(FILE *fp, const double *wx, size_t nx, const double *wrec,
+                        size_t nrec, const gradcheck_result *res)
+{
+    fputs("# columns: w_x w_rec loss bp_wx num_wx bp_wrec num_wrec verdict "
+          "(0 pass, 1 fail, 2 not finite)\n", fp);
+    for (size_t j = 0; j < nrec; j++) {
+        if (j)
+            fputc('\n', fp);
+        for (size_t i = 0; i < nx; i++) {
+            const gradcheck_result *r = &res[j * nx + i];
+            fprintf(fp, "%.17g %.17g %.17g %.17g %.17g %.17g %.17g %d\n", wx[i], wrec[j],
+                    r->loss, r->wx.backprop, r->wx.numerical, r->wrec.backprop,
+                    r->wrec.numerical, (int)r->verdict);
+        }
+    }
+}
+
+static void print_sweep(const gradcheck_sweep_result *s)
+{
+    printf("gradient check over %zu points: %zu pass, %zu fail, %zu not finite\n", s->points,
+           s->passed, s->failed, s->not_finite);
+    printf("worst case at (w_x, w_rec) = (%.17g, %.17g): |num - bp| is %.3g times its "
+           "tolerance\n", s->worst_wx, s->worst_wrec, s->worst_ratio);
+    printf("%-6s %24s %24s %10s %10s  %s\n", "param", "backprop", "numerical", "abs error",
+           "rel error", "verdict");
+    print_entry("w_x", &s->worst.wx);
+    print_entry("w_rec", &s->worst.wrec);
+}
+
+static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dataset *ds)
+{
+    double *wx = malloc(a->nx * sizeof *wx), *wrec = malloc(a->nrec * sizeof *wrec);
+    gradcheck_result *res = a->out ? malloc(a->nx * a->nrec * sizeof *res) : NULL;
+    gradcheck_sweep_result s;
+    outfile of;
+    int rc = CLI_OK;
+    if (!wx || !wrec || (a->out && !res)) {
+        cli_error("gradcheck", "out of memory for a %zu x %zu grid", a->nx, a->nrec);
+        rc = CLI_FAILURE;
+        goto done;
+    }
+    grid_linspace(a->wx_lo, a->wx_hi, a->nx, wx);
+    grid_linspace(a->wrec_lo, a->wrec_hi, a->nrec, wrec);
+    if (gradcheck_sweep(ds, a->data.f, &a->tol, wx, a->nx, wrec, a->nrec, res, &s) != RS_OK) {
+        cli_error("gradcheck", "out of memory");
+        rc = CLI_FAILURE;
+        goto done;
+    }
+    if (a->out) {
+        if ((rc = cli_open("gradcheck", a->out, &of)) != CLI_OK)
+            goto done;
+        cli_header(of.fp, argc, argv);
+        cli_data_header(of.fp, &a->data, ds);
+        fprintf(of.fp, "# eps %.17g, pass when |num - bp| <= %.17g + %.17g*|bp|\n", a->tol.eps,
+                a->tol.atol, a->tol.rtol);
+        write_sweep(of.fp, wx, a->nx, wrec, a->nrec, res);
+        if ((rc = cli_close("gradcheck", &of)) != CLI_OK)
+            goto done;
+    }
+    print_sweep(&s);
+    rc = s.failed ? CLI_CHECK_FAILED : CLI_OK;
+done:
+    free(wx);
+    free(wrec);
+    free(res);
+    return rc;
+}
 
 int cmd_gradcheck(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("gradcheck", "not implemented yet");
-    return CLI_FAILURE;
+    gradcheck_args a = {1.2, 1.2, 0, -3, 3, -3, 3, 50, 50, gradcheck_defaults(), NULL, {0}};
+    cli_data_init(&a.data);
+    int rc = parse_args(argc, argv, &a);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
+    dataset ds;
+    if ((rc = cli_data_get("gradcheck", &a.data, &ds)) != CLI_OK)
+        return rc;
+    rc = a.sweep ? check_sweep(argc, argv, &a, &ds) : check_point(&a, &ds);
+    dataset_free(&ds);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("gradcheck", "writing standard output failed");
+        return CLI_FAILURE;
+    }
+    return rc;
 }

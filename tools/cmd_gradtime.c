@@ -1,11 +1,140 @@
-/* Placeholder until the linear model lands. */
+/* rnnscape gradtime: per-timestep gradients with respect to the states. */
+#include <stdlib.h>
+
 #include "cli.h"
+#include "cli_data.h"
 #include "commands.h"
+#include "linear.h"
+
+static const char gradtime_help[] =
+    "Usage: rnnscape gradtime [OPTIONS]\n\n"
+    "Backpropagates through time at each point and writes, per timestep, the\n"
+    "gradient summed over sequences. One gnuplot data block per point (two\n"
+    "blank lines between blocks), rows in backpropagation order: step 0 is the\n"
+    "output state S_T, step -T the initial state S_0.\n\n"
+    "  --point WX,WREC      a point (repeatable); default: the tutorial's six,\n"
+    "                       (2,1) (1,2) (1,-2) (1,0) (1,0.5) (1,-0.5)\n"
+    "  --scale loss|tutorial\n"
+    "                       loss (default): sum_i dxi/dS_ik, the true gradient;\n"
+    "                       tutorial: the tutorial's plotted quantity\n"
+    "                       M * sum_i 2(y_i - t_i) * w_rec^(T-k), which is M^2\n"
+    "                       times the true gradient\n"
+    CLI_DATA_HELP
+    "Output:\n"
+    "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
+    "  -h, --help           show this help\n";
+
+enum { OPT_POINT = OPT_FIRST_FREE, OPT_SCALE };
+
+#define GRADTIME_MAX_POINTS 1024
+
+static const double tutorial_points[][2] = {{2, 1},   {1, 2},   {1, -2},
+                                            {1, 0},   {1, 0.5}, {1, -0.5}};
+
+static const char *const scale_names[] = {"loss", "tutorial", NULL};
+
+typedef struct {
+    double pts[GRADTIME_MAX_POINTS][2];
+    size_t npts;
+    int scale;
+    const char *out;
+    cli_data_opts data;
+} gradtime_args;
+
+static int parse_args(int argc, char **argv, gradtime_args *a)
+{
+    static const struct option longopts[] = {
+        CLI_DATA_LONGOPTS,
+        {"point", required_argument, NULL, OPT_POINT},
+        {"scale", required_argument, NULL, OPT_SCALE},
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *cmd = "gradtime";
+    int c, rc = CLI_OK;
+    opterr = 0;
+    optind = 1;
+    while (rc == CLI_OK && (c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+        if ((rc = cli_data_option(cmd, c, optarg, &a->data)) >= 0)
+            continue;
+        rc = CLI_OK;
+        switch (c) {
+        case OPT_POINT:
+            if (a->npts == GRADTIME_MAX_POINTS) {
+                cli_error(cmd, "--point: at most %d points", GRADTIME_MAX_POINTS);
+                return CLI_USAGE;
+            }
+            rc = cli_point(cmd, "--point", optarg, &a->pts[a->npts][0], &a->pts[a->npts][1]);
+            a->npts++;
+            break;
+        case OPT_SCALE: rc = cli_choice(cmd, "--scale", optarg, scale_names, &a->scale); break;
+        case 'o': a->out = optarg; break;
+        case 'h': cli_help(gradtime_help); return -1;
+        default: return cli_bad_option(cmd, c, argv[optind - 1]);
+        }
+    }
+    if (rc == CLI_OK && optind < argc) {
+        cli_error(cmd, "unexpected argument '%s'", argv[optind]);
+        rc = CLI_USAGE;
+    }
+    if (a->npts == 0)
+        for (; a->npts < 6; a->npts++) {
+            a->pts[a->npts][0] = tutorial_points[a->npts][0];
+            a->pts[a->npts][1] = tutorial_points[a->npts][1];
+        }
+    return rc;
+}
+
+static void write_header(FILE *fp, int argc, char **argv, const gradtime_args *a,
+                         const dataset *ds)
+{
+    cli_header(fp, argc, argv);
+    cli_data_header(fp, &a->data, ds);
+    if (a->scale == LINEAR_SCALE_LOSS)
+        fputs("# quantity: sum_i dxi/dS_ik, the true gradient of the loss with respect "
+              "to the state S_k (scale loss)\n", fp);
+    else
+        fputs("# quantity: the tutorial's plotted M * sum_i 2(y_i - t_i) * w_rec^(T-k), "
+              "which is M^2 * sum_i dxi/dS_ik (scale tutorial)\n", fp);
+    fputs("# columns: step k w_x w_rec gradient   (step = k - T: 0 at the output, "
+          "-T at S_0)\n", fp);
+}
 
 int cmd_gradtime(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("gradtime", "not implemented yet");
-    return CLI_FAILURE;
+    gradtime_args *a = calloc(1, sizeof *a);
+    if (!a)
+        return CLI_FAILURE;
+    cli_data_init(&a->data);
+    int rc = parse_args(argc, argv, a);
+    dataset ds = {0};
+    double *g = NULL;
+    outfile of;
+    if (rc != CLI_OK || (rc = cli_data_get("gradtime", &a->data, &ds)) != CLI_OK)
+        goto done;
+    g = malloc((ds.t + 1) * sizeof *g);
+    if (!g || (rc = cli_open("gradtime", a->out, &of)) != CLI_OK) {
+        rc = rc == CLI_OK ? CLI_FAILURE : rc;
+        goto done;
+    }
+    write_header(of.fp, argc, argv, a, &ds);
+    for (size_t p = 0; p < a->npts && rc == CLI_OK; p++) {
+        linear_model lm = {a->pts[p][0], a->pts[p][1], a->data.f};
+        if (linear_grad_over_time(&lm, &ds, (linear_scale)a->scale, g) != RS_OK) {
+            cli_error("gradtime", "out of memory");
+            outfile_abort(&of);
+            rc = CLI_FAILURE;
+            goto done;
+        }
+        fprintf(of.fp, "%s# point (%.17g, %.17g)\n", p ? "\n\n" : "", lm.wx, lm.wrec);
+        for (size_t k = ds.t + 1; k-- > 0;)
+            fprintf(of.fp, "%ld %zu %.17g %.17g %.17g\n", (long)k - (long)ds.t, k, lm.wx,
+                    lm.wrec, g[k]);
+    }
+    rc = cli_close("gradtime", &of);
+done:
+    free(g);
+    free(a);
+    dataset_free(&ds);
+    return rc < 0 ? CLI_OK : rc;
 }

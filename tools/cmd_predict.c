@@ -1,11 +1,76 @@
-/* Placeholder until the linear model lands. */
+/* rnnscape predict: the model's output for one sequence. */
+#include <math.h>
+#include <stdlib.h>
+
 #include "cli.h"
+#include "cli_data.h"
 #include "commands.h"
+#include "linear.h"
+
+static const char predict_help[] =
+    "Usage: rnnscape predict --weights WX,WREC [--activation F] X1 X2 ...\n\n"
+    "Runs the model on the sequence X1 X2 ... (numbers, usually 0 and 1) and\n"
+    "prints the target (the sum of the inputs: the count of ones) beside the\n"
+    "model's output, as the tutorial does, then the output in full precision.\n\n"
+    "  --weights WX,WREC    the weights (required), e.g. rprop's final ones\n"
+    "  --activation F       linear (default), tanh, sigmoid or relu\n"
+    "  -h, --help           show this help\n";
+
+enum { OPT_WEIGHTS = OPT_FIRST_FREE };
 
 int cmd_predict(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("predict", "not implemented yet");
-    return CLI_FAILURE;
+    static const struct option longopts[] = {
+        {"weights", required_argument, NULL, OPT_WEIGHTS},
+        {"activation", required_argument, NULL, OPT_ACTIVATION},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *cmd = "predict";
+    linear_model lm = {0, 0, ACT_LINEAR};
+    int c, rc = CLI_OK, have_weights = 0, f;
+    opterr = 0;
+    optind = 1;
+    /* '+': stop at the first non-option, so a sequence may start with "-1". */
+    while (rc == CLI_OK && (c = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_WEIGHTS: rc = cli_point(cmd, "--weights", optarg, &lm.wx, &lm.wrec); have_weights = 1; break;
+        case OPT_ACTIVATION:
+            if ((rc = cli_choice(cmd, "--activation", optarg, activation_names, &f)) == CLI_OK)
+                lm.f = (activation)f;
+            break;
+        case 'h': return cli_help(predict_help);
+        default: return cli_bad_option(cmd, c, argv[optind - 1]);
+        }
+    }
+    if (rc != CLI_OK)
+        return rc;
+    if (!have_weights) {
+        cli_error(cmd, "missing --weights WX,WREC (see 'rnnscape predict --help')");
+        return CLI_USAGE;
+    }
+    if (optind < argc && argv[optind][0] == '-' && argv[optind][1] == '-' && !argv[optind][2])
+        optind++;
+    size_t t = (size_t)(argc - optind);
+    if (t == 0) {
+        cli_error(cmd, "missing the sequence X1 X2 ... (see 'rnnscape predict --help')");
+        return CLI_USAGE;
+    }
+    double *x = malloc(t * sizeof *x), target = 0.0;
+    if (!x)
+        return CLI_FAILURE;
+    for (size_t k = 0; k < t && rc == CLI_OK; k++) {
+        rc = cli_double(cmd, "sequence", argv[optind + (int)k], &x[k]);
+        target += x[k];
+    }
+    if (rc == CLI_OK) {
+        double y = linear_output(&lm, x, t);
+        printf("Target output: %.17g vs Model output: %.2f\n", target, y);
+        printf("target %.17g output %.17g\n", target, isnan(y) ? INFINITY : y);
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            cli_error(cmd, "writing standard output failed");
+            rc = CLI_FAILURE;
+        }
+    }
+    free(x);
+    return rc;
 }

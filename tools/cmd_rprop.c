@@ -1,11 +1,170 @@
-/* Placeholder until the linear model lands. */
+/* rnnscape rprop: an RProp optimiser trace on the two-parameter RNN. */
+#include <stdlib.h>
+
 #include "cli.h"
+#include "cli_data.h"
 #include "commands.h"
+#include "rprop.h"
+
+static const char rprop_help[] =
+    "Usage: rnnscape rprop [OPTIONS]\n\n"
+    "Runs RProp from a start point and writes every iterate (start included):\n"
+    "'iter w_x w_rec loss d_wx d_wrec delta_wx delta_wrec', where d_ is the\n"
+    "gradient at the iterate and delta_ the step sizes in force there.\n"
+    "Prints the final weights as the tutorial does.\n\n"
+    "  --start WX,WREC      start (default -1.5,2, the tutorial's)\n"
+    "  --iters N            iterations (default 500)\n"
+    "  --variant V          tutorial (default): sign comparison, no bounds, no\n"
+    "                       backtracking; rprop+, rprop-, irprop+, irprop-:\n"
+    "                       Igel & Huesken (2000), with the bounds below\n"
+    "  --eta-plus E         step growth (default 1.2)\n"
+    "  --eta-minus E        step shrink (default 0.5)\n"
+    "  --delta0 D           initial step for both weights (default 0.001)\n"
+    "  --delta-min D        smallest step (default 1e-6; not for 'tutorial')\n"
+    "  --delta-max D        largest step (default 50; not for 'tutorial')\n"
+    CLI_DATA_HELP
+    "Output:\n"
+    "  -o, --output FILE    the trace, atomically; the final weights then go to\n"
+    "                       standard output (without -o the trace goes there and\n"
+    "                       the final weights follow it as '#' lines)\n"
+    "  -h, --help           show this help\n";
+
+enum {
+    OPT_START = OPT_FIRST_FREE,
+    OPT_ITERS,
+    OPT_VARIANT,
+    OPT_ETA_PLUS,
+    OPT_ETA_MINUS,
+    OPT_DELTA0,
+    OPT_DELTA_MIN,
+    OPT_DELTA_MAX
+};
+
+#define RPROP_MAX_ITERS 100000000L
+
+typedef struct {
+    double wx, wrec;
+    long iters;
+    rprop_opts o;
+    const char *out;
+    cli_data_opts data;
+} rprop_args;
+
+static int positive(const char *opt, const char *arg, double *v)
+{
+    int rc = cli_double("rprop", opt, arg, v);
+    if (rc == CLI_OK && !(*v > 0.0)) {
+        cli_error("rprop", "%s: expected a positive number, got '%s'", opt, arg);
+        return CLI_USAGE;
+    }
+    return rc;
+}
+
+static int parse_args(int argc, char **argv, rprop_args *a)
+{
+    static const struct option longopts[] = {
+        CLI_DATA_LONGOPTS,
+        {"start", required_argument, NULL, OPT_START},
+        {"iters", required_argument, NULL, OPT_ITERS},
+        {"variant", required_argument, NULL, OPT_VARIANT},
+        {"eta-plus", required_argument, NULL, OPT_ETA_PLUS},
+        {"eta-minus", required_argument, NULL, OPT_ETA_MINUS},
+        {"delta0", required_argument, NULL, OPT_DELTA0},
+        {"delta-min", required_argument, NULL, OPT_DELTA_MIN},
+        {"delta-max", required_argument, NULL, OPT_DELTA_MAX},
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *cmd = "rprop";
+    int c, rc = CLI_OK, v;
+    opterr = 0;
+    optind = 1;
+    while (rc == CLI_OK && (c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+        if ((rc = cli_data_option(cmd, c, optarg, &a->data)) >= 0)
+            continue;
+        rc = CLI_OK;
+        switch (c) {
+        case OPT_START: rc = cli_point(cmd, "--start", optarg, &a->wx, &a->wrec); break;
+        case OPT_ITERS: rc = cli_long(cmd, "--iters", optarg, 0, RPROP_MAX_ITERS, &a->iters); break;
+        case OPT_VARIANT:
+            if ((rc = cli_choice(cmd, "--variant", optarg, rprop_variant_names, &v)) == CLI_OK)
+                a->o.variant = (rprop_variant)v;
+            break;
+        case OPT_ETA_PLUS: rc = positive("--eta-plus", optarg, &a->o.eta_plus); break;
+        case OPT_ETA_MINUS: rc = positive("--eta-minus", optarg, &a->o.eta_minus); break;
+        case OPT_DELTA0: rc = positive("--delta0", optarg, &a->o.delta0); break;
+        case OPT_DELTA_MIN: rc = positive("--delta-min", optarg, &a->o.delta_min); break;
+        case OPT_DELTA_MAX: rc = positive("--delta-max", optarg, &a->o.delta_max); break;
+        case 'o': a->out = optarg; break;
+        case 'h': cli_help(rprop_help); return -1;
+        default: return cli_bad_option(cmd, c, argv[optind - 1]);
+        }
+    }
+    if (rc == CLI_OK && optind < argc) {
+        cli_error(cmd, "unexpected argument '%s'", argv[optind]);
+        rc = CLI_USAGE;
+    }
+    if (rc == CLI_OK && !(a->o.delta_min <= a->o.delta_max)) {
+        cli_error(cmd, "--delta-min must not exceed --delta-max");
+        rc = CLI_USAGE;
+    }
+    return rc;
+}
+
+static void write_trace(FILE *fp, int argc, char **argv, const rprop_args *a,
+                        const dataset *ds, const rprop_point *tr)
+{
+    cli_header(fp, argc, argv);
+    cli_data_header(fp, &a->data, ds);
+    fprintf(fp, "# rprop: variant %s, start (%.17g, %.17g), %ld iterations, eta+ %.17g, "
+                "eta- %.17g, delta0 %.17g",
+            rprop_variant_names[a->o.variant], a->wx, a->wrec, a->iters, a->o.eta_plus,
+            a->o.eta_minus, a->o.delta0);
+    if (a->o.variant != RPROP_TUTORIAL)
+        fprintf(fp, ", delta_min %.17g, delta_max %.17g", a->o.delta_min, a->o.delta_max);
+    fputs("\n# columns: iter w_x w_rec loss d_wx d_wrec delta_wx delta_wrec\n", fp);
+    for (long i = 0; i <= a->iters; i++)
+        fprintf(fp, "%ld %.17g %.17g %.17g %.17g %.17g %.17g %.17g\n", i, tr[i].wx, tr[i].wrec,
+                tr[i].loss, tr[i].d_wx, tr[i].d_wrec, tr[i].delta_wx, tr[i].delta_wrec);
+}
+
+static void print_final(FILE *fp, const char *prefix, const rprop_point *last)
+{
+    fprintf(fp, "%sFinal weights are: wx = %.4f, wRec = %.4f\n", prefix, last->wx, last->wrec);
+    fprintf(fp, "%sfinal w_x %.17g w_rec %.17g loss %.17g\n", prefix, last->wx, last->wrec,
+            last->loss);
+}
 
 int cmd_rprop(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("rprop", "not implemented yet");
-    return CLI_FAILURE;
+    rprop_args a = {-1.5, 2, 500, rprop_defaults(RPROP_TUTORIAL), NULL, {0}};
+    cli_data_init(&a.data);
+    int rc = parse_args(argc, argv, &a);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
+    dataset ds;
+    if ((rc = cli_data_get("rprop", &a.data, &ds)) != CLI_OK)
+        return rc;
+    rprop_point *tr = malloc(((size_t)a.iters + 1) * sizeof *tr);
+    linear_model start = {a.wx, a.wrec, a.data.f};
+    outfile of;
+    if (!tr || rprop_run(&ds, &start, &a.o, (size_t)a.iters, tr) != RS_OK) {
+        cli_error("rprop", "out of memory");
+        rc = CLI_FAILURE;
+    } else if ((rc = cli_open("rprop", a.out, &of)) == CLI_OK) {
+        write_trace(of.fp, argc, argv, &a, &ds, tr);
+        if (!a.out)
+            print_final(of.fp, "# ", &tr[a.iters]);
+        rc = cli_close("rprop", &of);
+        if (rc == CLI_OK && a.out) {
+            print_final(stdout, "", &tr[a.iters]);
+            if (fflush(stdout) != 0) {
+                cli_error("rprop", "writing standard output failed");
+                rc = CLI_FAILURE;
+            }
+        }
+    }
+    free(tr);
+    dataset_free(&ds);
+    return rc;
 }

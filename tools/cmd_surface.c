@@ -1,11 +1,148 @@
-/* Placeholder until the linear model lands. */
+/* rnnscape surface: the loss over a grid of (w_x, w_rec). */
+#include <stdlib.h>
+
 #include "cli.h"
+#include "cli_data.h"
 #include "commands.h"
+#include "grid.h"
+#include "gridio.h"
+#include "surface.h"
+
+static const char surface_help[] =
+    "Usage: rnnscape surface [OPTIONS]\n\n"
+    "Computes the loss xi(w_x, w_rec) on a grid of evenly spaced points\n"
+    "(np.linspace spacing, both ends included). Overflowing points are inf.\n\n"
+    "Grid:\n"
+    "  --wx LO:HI           range of w_x (default -3:3)\n"
+    "  --wrec LO:HI         range of w_rec (default -3:3)\n"
+    "  --grid N | NX,NREC   points per axis (default 50); an axis of 1 point\n"
+    "                       holds just LO\n"
+    "  --method exact|brute exact: the separable method, linear model only\n"
+    "                       (default for linear); brute: the forward pass at\n"
+    "                       every point (default for other activations)\n"
+    CLI_DATA_HELP
+    "Output:\n"
+    "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
+    "  --format text|binary|npy\n"
+    "                       text (default): '# ' header, then 'w_x w_rec loss'\n"
+    "                       lines, a blank line after each row of constant w_rec;\n"
+    "                       npy: NumPy array of shape (NREC, NX), no header;\n"
+    "                       binary: gnuplot binary matrix, float64 (see README)\n"
+    "  -h, --help           show this help\n";
+
+enum { OPT_WX = OPT_FIRST_FREE, OPT_WREC, OPT_GRID, OPT_METHOD, OPT_FORMAT };
+
+typedef struct {
+    double wx_lo, wx_hi, wrec_lo, wrec_hi;
+    size_t nx, nrec;
+    int method; /* -1: the default for the activation */
+    int format;
+    const char *out;
+    cli_data_opts data;
+} surface_args;
+
+static int parse_args(int argc, char **argv, surface_args *a)
+{
+    static const struct option longopts[] = {
+        CLI_DATA_LONGOPTS,
+        {"wx", required_argument, NULL, OPT_WX},
+        {"wrec", required_argument, NULL, OPT_WREC},
+        {"grid", required_argument, NULL, OPT_GRID},
+        {"method", required_argument, NULL, OPT_METHOD},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *cmd = "surface";
+    int c, rc = CLI_OK;
+    opterr = 0;
+    optind = 1;
+    while (rc == CLI_OK && (c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+        if ((rc = cli_data_option(cmd, c, optarg, &a->data)) >= 0)
+            continue;
+        rc = CLI_OK;
+        switch (c) {
+        case OPT_WX: rc = cli_range(cmd, "--wx", optarg, &a->wx_lo, &a->wx_hi); break;
+        case OPT_WREC: rc = cli_range(cmd, "--wrec", optarg, &a->wrec_lo, &a->wrec_hi); break;
+        case OPT_GRID: rc = cli_grid(cmd, "--grid", optarg, &a->nx, &a->nrec); break;
+        case OPT_METHOD:
+            rc = cli_choice(cmd, "--method", optarg, surface_method_names, &a->method);
+            break;
+        case OPT_FORMAT:
+            rc = cli_choice(cmd, "--format", optarg, gridio_format_names, &a->format);
+            break;
+        case 'o': a->out = optarg; break;
+        case 'h': cli_help(surface_help); return -1;
+        default: return cli_bad_option(cmd, c, argv[optind - 1]);
+        }
+    }
+    if (rc == CLI_OK && optind < argc) {
+        cli_error(cmd, "unexpected argument '%s'", argv[optind]);
+        rc = CLI_USAGE;
+    }
+    if (rc == CLI_OK && a->method == SURFACE_EXACT && a->data.f != ACT_LINEAR) {
+        cli_error(cmd, "--method exact: only for --activation linear; use --method brute");
+        rc = CLI_USAGE;
+    }
+    if (a->method < 0)
+        a->method = a->data.f == ACT_LINEAR ? SURFACE_EXACT : SURFACE_BRUTE;
+    return rc;
+}
+
+static void write_header(FILE *fp, int argc, char **argv, const surface_args *a,
+                         const dataset *ds)
+{
+    cli_header(fp, argc, argv);
+    cli_data_header(fp, &a->data, ds);
+    fprintf(fp, "# grid: w_x %.17g:%.17g (%zu points), w_rec %.17g:%.17g (%zu points), "
+                "np.linspace spacing\n",
+            a->wx_lo, a->wx_hi, a->nx, a->wrec_lo, a->wrec_hi, a->nrec);
+    fprintf(fp, "# method: %s; inf marks overflow\n", surface_method_names[a->method]);
+    fprintf(fp, "# columns: w_x w_rec loss\n");
+}
+
+static rs_status write_values(FILE *fp, const surface_args *a, const double *wx,
+                              const double *wrec, const double *v)
+{
+    if (a->format == GRIDIO_NPY)
+        return gridio_write_npy(fp, a->nx, a->nrec, v);
+    if (a->format == GRIDIO_BINARY)
+        return gridio_write_binary(fp, wx, a->nx, wrec, a->nrec, v);
+    return gridio_write_text(fp, wx, a->nx, wrec, a->nrec, v);
+}
 
 int cmd_surface(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("surface", "not implemented yet");
-    return CLI_FAILURE;
+    surface_args a = {-3, 3, -3, 3, 50, 50, -1, GRIDIO_TEXT, NULL, {0}};
+    cli_data_init(&a.data);
+    int rc = parse_args(argc, argv, &a);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
+    dataset ds;
+    if ((rc = cli_data_get("surface", &a.data, &ds)) != CLI_OK)
+        return rc;
+    double *wx = malloc(a.nx * sizeof *wx), *wrec = malloc(a.nrec * sizeof *wrec);
+    double *v = malloc(a.nx * a.nrec * sizeof *v);
+    outfile of;
+    if (!wx || !wrec || !v) {
+        cli_error("surface", "out of memory for a %zu x %zu grid", a.nx, a.nrec);
+        rc = CLI_FAILURE;
+    } else {
+        grid_linspace(a.wx_lo, a.wx_hi, a.nx, wx);
+        grid_linspace(a.wrec_lo, a.wrec_hi, a.nrec, wrec);
+        if (surface_compute(&ds, a.data.f, a.method, wx, a.nx, wrec, a.nrec, v) != RS_OK) {
+            cli_error("surface", "out of memory");
+            rc = CLI_FAILURE;
+        } else if ((rc = cli_open("surface", a.out, &of)) == CLI_OK) {
+            if (a.format == GRIDIO_TEXT)
+                write_header(of.fp, argc, argv, &a, &ds);
+            write_values(of.fp, &a, wx, wrec, v);
+            rc = cli_close("surface", &of);
+        }
+    }
+    free(wx);
+    free(wrec);
+    free(v);
+    dataset_free(&ds);
+    return rc;
 }

@@ -1,0 +1,42 @@
+/* dataset.h: the counting task's data: M binary sequences of length T and
+ * their targets. Generated from a random stream (the tutorial's recipe),
+ * loaded from or saved to the plain-text data-file format. */
+#ifndef RNNSCAPE_DATASET_H
+#define RNNSCAPE_DATASET_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "rng.h"
+#include "status.h"
+
+typedef struct {
+    size_t m;       /* sequences */
+    size_t t;       /* timesteps per sequence */
+    double *x;      /* m x t, row-major: x[i*t + k] is input k+1 of sequence i */
+    double *target; /* m */
+} dataset;
+
+/* Where and why loading failed, for the caller's message. */
+typedef struct {
+    size_t line;     /* 1-based line number, 0 if not about one line */
+    char what[160];  /* e.g. "expected 11 numbers, found 9" */
+} dataset_error;
+
+/* Largest m*t accepted, so a request is refused before allocating. */
+#define DATASET_MAX_VALUES ((size_t)1 << 31)
+
+rs_status dataset_alloc(dataset *ds, size_t m, size_t t);
+void dataset_free(dataset *ds);
+/* Each row: t uniform doubles rounded half-to-even to 0/1 (np.around of
+ * np.random.rand(t)); the target is the row's count of ones. */
+rs_status dataset_generate(dataset *ds, rng *r, size_t m, size_t t);
+/* One sequence per line: the inputs, then the target. '#' lines and blank
+ * lines are skipped; CRLF is accepted; every row must have the same width. */
+rs_status dataset_read(dataset *ds, FILE *fp, dataset_error *err);
+/* Opens path and reads it; RS_EIO with errno set if it cannot be opened. */
+rs_status dataset_load(dataset *ds, const char *path, dataset_error *err);
+/* Writes the rows (no header: the caller writes that). */
+rs_status dataset_write(const dataset *ds, FILE *fp);
+
+#endif

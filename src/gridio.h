@@ -1,0 +1,27 @@
+/* gridio.h: writers for values on a grid: gnuplot/NumPy text (one point
+ * per line, a blank line between rows), NumPy .npy, and gnuplot's binary
+ * matrix layout. The caller opens the stream and writes any header. */
+#ifndef RNNSCAPE_GRIDIO_H
+#define RNNSCAPE_GRIDIO_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "status.h"
+
+typedef enum { GRIDIO_TEXT = 0, GRIDIO_BINARY, GRIDIO_NPY } gridio_format;
+
+extern const char *const gridio_format_names[]; /* "text", "binary", "npy", NULL */
+
+/* "x y v" lines, x varying fastest; rows of constant y separated by a blank line. */
+rs_status gridio_write_text(FILE *fp, const double *x, size_t nx, const double *y,
+                            size_t ny, const double *v);
+/* A little-endian float64 .npy array of shape (ny, nx), C order. */
+rs_status gridio_write_npy(FILE *fp, size_t nx, size_t ny, const double *v);
+/* gnuplot's nonuniform binary matrix, in float64: first record nx then the
+ * x values; then per row y_j and the row's values. Read with
+ * `binary matrix format="%float64"` (see README). */
+rs_status gridio_write_binary(FILE *fp, const double *x, size_t nx, const double *y,
+                              size_t ny, const double *v);
+
+#endif

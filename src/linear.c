@@ -1,0 +1,160 @@
+#include "linear.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairwise.h"
+
+static double gradient_fault;
+
+void linear_test_set_gradient_fault(double offset) { gradient_fault = offset; }
+
+/* The recurrence s_k = f(s_(k-1)*w_rec + x_k*w_x). */
+static inline double linear_step(const linear_model *lm, double s, double x)
+{
+    return activation_apply(lm->f, s * lm->wrec + x * lm->wx);
+}
+
+double linear_output(const linear_model *lm, const double *x, size_t t)
+{
+    double s = 0.0;
+    for (size_t k = 0; k < t; k++)
+        s = linear_step(lm, s, x[k]);
+    return s;
+}
+
+void linear_forward(const linear_model *lm, const dataset *ds, double *states)
+{
+    size_t w = ds->t + 1;
+    for (size_t i = 0; i < ds->m; i++) {
+        double *s = states + i * w;
+        s[0] = 0.0;
+        for (size_t k = 0; k < ds->t; k++)
+            s[k + 1] = linear_step(lm, s[k], ds->x[i * ds->t + k]);
+    }
+}
+
+double linear_loss(const linear_model *lm, const dataset *ds)
+{
+    double sum = 0.0;
+    for (size_t i = 0; i < ds->m; i++) {
+        double r = ds->target[i] - linear_output(lm, ds->x + i * ds->t, ds->t);
+        sum += r * r;
+    }
+    /* A NaN here comes from inf*0 or inf-inf after overflow: report +inf. */
+    double loss = sum / (double)ds->m;
+    return isnan(loss) ? INFINITY : loss;
+}
+
+/* Scratch for BPTT: states (m x (t+1)), per-sample state gradients, and a
+ * product buffer for NumPy-order means. */
+typedef struct {
+    double *s, *d, *prod;
+} bptt_work;
+
+static rs_status bptt_alloc(bptt_work *w, const dataset *ds)
+{
+    w->s = malloc(ds->m * (ds->t + 1) * sizeof *w->s);
+    w->d = malloc(ds->m * sizeof *w->d);
+    w->prod = malloc(ds->m * sizeof *w->prod);
+    if (w->s && w->d && w->prod)
+        return RS_OK;
+    free(w->s);
+    free(w->d);
+    free(w->prod);
+    return RS_ENOMEM;
+}
+
+static void bptt_free(bptt_work *w)
+{
+    free(w->s);
+    free(w->d);
+    free(w->prod);
+}
+
+/* d[i] <- d[i] * f'(z_ik): turns dxi/dS_ik into dxi/dz_ik. */
+static void through_activation(const linear_model *lm, const bptt_work *w, size_t m,
+                               size_t stride, size_t k)
+{
+    if (lm->f == ACT_LINEAR)
+        return;
+    for (size_t i = 0; i < m; i++)
+        w->d[i] *= activation_slope(lm->f, w->s[i * stride + k]);
+}
+
+rs_status linear_gradient(const linear_model *lm, const dataset *ds, linear_grad *g)
+{
+    bptt_work w;
+    if (bptt_alloc(&w, ds) != RS_OK)
+        return RS_ENOMEM;
+    size_t m = ds->m, t = ds->t, stride = t + 1;
+    linear_forward(lm, ds, w.s);
+    for (size_t i = 0; i < m; i++) {
+        double r = ds->target[i] - w.s[i * stride + t];
+        w.prod[i] = r * r;
+        /* Output gradient as the tutorial writes it, 2(y - t); the 1/M of
+         * the mean is applied per timestep below, as np.mean does. */
+        w.d[i] = 2.0 * (w.s[i * stride + t] - ds->target[i]);
+    }
+    g->loss = pairwise_sum(w.prod, m) / (double)m;
+    double d_wx = 0.0, d_wrec = 0.0;
+    for (size_t k = t; k >= 1; k--) {
+        through_activation(lm, &w, m, stride, k);
+        /* dxi/dw_x += mean_i dz_ik x_ik;  dxi/dw_rec += mean_i dz_ik S_i,k-1 */
+        for (size_t i = 0; i < m; i++)
+            w.prod[i] = w.d[i] * ds->x[i * t + k - 1];
+        d_wx += pairwise_sum(w.prod, m) / (double)m;
+        for (size_t i = 0; i < m; i++)
+            w.prod[i] = w.d[i] * w.s[i * stride + k - 1];
+        d_wrec += pairwise_sum(w.prod, m) / (double)m;
+        /* BPTT: dxi/dS_(k-1) = dxi/dz_k * w_rec */
+        for (size_t i = 0; i < m; i++)
+            w.d[i] *= lm->wrec;
+    }
+    bptt_free(&w);
+    g->d_wx = d_wx + gradient_fault;
+    g->d_wrec = d_wrec;
+    if (isnan(g->loss))
+        g->loss = INFINITY;
+    return RS_OK;
+}
+
+rs_status linear_grad_over_time(const linear_model *lm, const dataset *ds,
+                                linear_scale scale, double *grad)
+{
+    bptt_work w;
+    if (bptt_alloc(&w, ds) != RS_OK)
+        return RS_ENOMEM;
+    size_t m = ds->m, t = ds->t, stride = t + 1;
+    double M = (double)m;
+    linear_forward(lm, ds, w.s);
+    for (size_t i = 0; i < m; i++)
+        w.d[i] = 2.0 * (w.s[i * stride + t] - ds->target[i]);
+    if (scale == LINEAR_SCALE_TUTORIAL && lm->f == ACT_LINEAR) {
+        /* The tutorial sums 2(y_i - t_i) over samples first, then carries
+         * that one number back: g_(k-1) = g_k * w_rec, plotted times M. */
+        double gk = pairwise_sum(w.d, m);
+        for (size_t k = t + 1; k-- > 0;) {
+            grad[k] = M * gk;
+            gk *= lm->wrec;
+        }
+        bptt_free(&w);
+        return RS_OK;
+    }
+    /* dxi/dS_iT = (2/M)(y_i - t_i); the tutorial scale is M^2 times it. */
+    double factor = scale == LINEAR_SCALE_TUTORIAL ? M : 1.0 / M;
+    for (size_t i = 0; i < m; i++)
+        w.d[i] *= factor;
+    for (size_t k = t + 1; k-- > 0;) {
+        grad[k] = pairwise_sum(w.d, m);
+        if (k == 0)
+            break;
+        through_activation(lm, &w, m, stride, k);
+        /* BPTT: dxi/dS_(k-1) = dxi/dS_k * f'(z_k) * w_rec */
+        for (size_t i = 0; i < m; i++)
+            w.d[i] *= lm->wrec;
+    }
+    bptt_free(&w);
+    return RS_OK;
+}

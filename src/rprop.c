@@ -1,0 +1,91 @@
+#include "rprop.h"
+
+#include <math.h>
+
+const char *const rprop_variant_names[] = {"tutorial", "rprop+", "rprop-", "irprop+",
+                                           "irprop-", NULL};
+
+rprop_opts rprop_defaults(rprop_variant v)
+{
+    rprop_opts o = {v, 1.2, 0.5, 0.001, 1e-6, 50.0};
+    return o;
+}
+
+/* np.sign: -1, 0 or 1 (0 for NaN too, so a NaN gradient takes no step). */
+static double sign_of(double g)
+{
+    return g > 0.0 ? 1.0 : g < 0.0 ? -1.0 : 0.0;
+}
+
+/* Per-weight state of the optimiser. */
+typedef struct {
+    double delta;     /* current step size */
+    double prev_sign; /* sign of the previous gradient (0 after a reset) */
+    double prev_step; /* last applied change of the weight, for backtracking */
+} rprop_state;
+
+/* The tutorial: grow delta if the sign repeats, else shrink; step -sign*delta. */
+static double step_tutorial(rprop_state *s, double g, const rprop_opts *o)
+{
+    double sg = sign_of(g);
+    s->delta *= sg == s->prev_sign ? o->eta_plus : o->eta_minus;
+    s->prev_sign = sg;
+    return -sg * s->delta;
+}
+
+/* One weight's change for the Igel & Huesken variants. loss_rose is used
+ * by iRprop+ only. */
+static double step_standard(rprop_state *s, double g, const rprop_opts *o, int loss_rose)
+{
+    double sg = sign_of(g), agree = sg * s->prev_sign;
+    if (agree > 0.0) {
+        s->delta = fmin(s->delta * o->eta_plus, o->delta_max);
+    } else if (agree < 0.0) {
+        s->delta = fmax(s->delta * o->eta_minus, o->delta_min);
+        if (o->variant == RPROP_PLUS || o->variant == RPROP_IPLUS) {
+            /* Backtrack (always for Rprop+, only on a loss increase for iRprop+). */
+            double back = (o->variant == RPROP_PLUS || loss_rose) ? -s->prev_step : 0.0;
+            s->prev_sign = 0.0;
+            s->prev_step = back;
+            return back;
+        }
+        if (o->variant == RPROP_IMINUS)
+            sg = 0.0; /* iRprop-: forget this gradient, take no step */
+    }
+    s->prev_sign = sg;
+    s->prev_step = -sg * s->delta;
+    return s->prev_step;
+}
+
+rs_status rprop_run(const dataset *ds, const linear_model *start, const rprop_opts *o,
+                    size_t iters, rprop_point *trace)
+{
+    linear_model lm = *start;
+    rprop_state sx = {o->delta0, 0.0, 0.0}, sr = {o->delta0, 0.0, 0.0};
+    double prev_loss = INFINITY;
+    for (size_t it = 0; it <= iters; it++) {
+        linear_grad g;
+        rs_status st = linear_gradient(&lm, ds, &g);
+        if (st != RS_OK)
+            return st;
+        rprop_point *p = &trace[it];
+        *p = (rprop_point){lm.wx, lm.wrec, g.loss, g.d_wx, g.d_wrec, sx.delta, sr.delta};
+        if (it == iters)
+            break;
+        double dx, dr;
+        if (o->variant == RPROP_TUTORIAL) {
+            dx = step_tutorial(&sx, g.d_wx, o);
+            dr = step_tutorial(&sr, g.d_wrec, o);
+        } else {
+            int rose = g.loss > prev_loss;
+            dx = step_standard(&sx, g.d_wx, o, rose);
+            dr = step_standard(&sr, g.d_wrec, o, rose);
+        }
+        prev_loss = g.loss;
+        lm.wx += dx;
+        lm.wrec += dr;
+    }
+    trace[iters].delta_wx = sx.delta;
+    trace[iters].delta_wrec = sr.delta;
+    return RS_OK;
+}

@@ -1,0 +1,32 @@
+/* surface.h: the loss of the two-parameter RNN over a grid of (w_x, w_rec).
+ * The linear model has an exact separable method (the loss is a quadratic
+ * in w_x on each row of constant w_rec); any activation has brute force. */
+#ifndef RNNSCAPE_SURFACE_H
+#define RNNSCAPE_SURFACE_H
+
+#include <stddef.h>
+
+#include "activation.h"
+#include "dataset.h"
+#include "status.h"
+
+typedef enum { SURFACE_EXACT = 0, SURFACE_BRUTE } surface_method;
+
+extern const char *const surface_method_names[]; /* "exact", "brute", NULL */
+
+/* out is nrec x nx row-major: out[j*nx + i] is the loss at (wx[i], wrec[j]).
+ * Overflowing points are +inf. RS_EINVAL for the exact method with a
+ * nonlinear activation. */
+rs_status surface_compute(const dataset *ds, activation f, surface_method method,
+                          const double *wx, size_t nx, const double *wrec, size_t nrec,
+                          double *out);
+
+/* Per row: S_iT = w_x * P_i(w_rec) with P_i = sum_k x_ik w_rec^(T-k), so
+ * xi = A (w_x - w*)^2 + xi_min; cost O(nrec*M*T + nrec*nx). */
+rs_status surface_exact(const dataset *ds, const double *wx, size_t nx,
+                        const double *wrec, size_t nrec, double *out);
+/* Every point by the forward pass; cost O(nrec*nx*M*T). */
+rs_status surface_brute(const dataset *ds, activation f, const double *wx, size_t nx,
+                        const double *wrec, size_t nrec, double *out);
+
+#endif
