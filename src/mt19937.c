@@ -48,9 +48,10 @@ double mt19937_double(mt19937 *g)
 
 uint32_t mt19937_below(mt19937 *g, uint64_t n)
 {
-    uint64_t max = n - 1;
-    if (max == 0)
+    /* randint(1) draws nothing; n = 0 is outside the domain, also 0. */
+    if (n <= 1)
         return 0;
+    uint64_t max = n - 1;
     /* Smallest all-ones mask covering max, as NumPy's legacy randint. */
     uint64_t mask = max;
     mask |= mask >> 1;

@@ -20,7 +20,8 @@ void mt19937_seed(mt19937 *g, uint32_t seed);
 uint32_t mt19937_next(mt19937 *g);
 /* np.random.rand(): (a*2^26 + b) / 2^53, a = next >> 5, b = next >> 6. */
 double mt19937_double(mt19937 *g);
-/* np.random.randint(n) for 0 < n <= 2^32: masked rejection sampling. */
+/* np.random.randint(n) for 0 < n <= 2^32: masked rejection sampling.
+ * n = 1 (and the out-of-domain n = 0) returns 0 without drawing, as NumPy. */
 uint32_t mt19937_below(mt19937 *g, uint64_t n);
 /* np.random.standard_normal(): the legacy polar (Marsaglia) method. */
 double mt19937_normal(mt19937 *g);

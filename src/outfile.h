@@ -1,7 +1,9 @@
 /* outfile.h: atomic output. A named regular file is written to a temporary
  * file in the same folder and renamed into place only after a successful
  * flush, fsync and close, so readers see the old file or the whole new one.
- * "-" means standard output; a FIFO or device is written in place. */
+ * "-" means standard output; a FIFO or device is written in place. A new
+ * file gets mode 0666 less the umask; a replaced file keeps its mode; a
+ * symbolic link is followed (the file it names is replaced, not the link). */
 #ifndef RNNSCAPE_OUTFILE_H
 #define RNNSCAPE_OUTFILE_H
 
@@ -15,10 +17,12 @@ typedef struct {
     char *tmppath;  /* temporary name, NULL when writing in place */
 } outfile;
 
-/* Opens path (or stdout for NULL or "-"); on RS_EIO errno says why. */
+/* Opens path (or stdout for NULL or "-"); on RS_EIO errno says why. On
+ * failure nothing needs to be released (abort/commit are not needed). */
 rs_status outfile_open(outfile *of, const char *path);
 /* Flushes and closes; renames the temporary file into place. On failure the
- * temporary file is removed and the target is left as it was. */
+ * temporary file is removed and the target is left as it was, RS_EIO with
+ * errno saying why (RS_EINVAL if nothing is open). */
 rs_status outfile_commit(outfile *of);
 /* Discards everything written; the target is left as it was. */
 void outfile_abort(outfile *of);

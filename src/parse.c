@@ -107,7 +107,13 @@ rs_status parse_range(const char *s, double *lo, double *hi, const char **expect
 rs_status parse_point(const char *s, double *a, double *b, const char **expected)
 {
     *expected = "expected A,B with two finite numbers";
-    return parse_pair(s, ',', a, b);
+    double x, y;
+    rs_status st = parse_pair(s, ',', &x, &y);
+    if (st != RS_OK)
+        return st;
+    *a = x;
+    *b = y;
+    return RS_OK;
 }
 
 rs_status parse_grid(const char *s, size_t max, size_t *nx, size_t *ny, const char **expected)

@@ -1,6 +1,7 @@
 /* parse.h: strict parsing of the numbers, ranges, points and grid sizes
  * users type. Each parser accepts the whole string or fails with a status
- * and a short phrase saying what was expected (for the caller's message). */
+ * and a short phrase saying what was expected (for the caller's message).
+ * On failure the outputs are left untouched. */
 #ifndef RNNSCAPE_PARSE_H
 #define RNNSCAPE_PARSE_H
 

@@ -24,6 +24,8 @@ void pcg32_seed(pcg32 *g, uint64_t initstate, uint64_t initseq)
 
 uint32_t pcg32_below(pcg32 *g, uint32_t bound)
 {
+    if (bound == 0)
+        return 0;
     /* Reject the lowest (2^32 mod bound) values so every residue is equally likely. */
     uint32_t threshold = (uint32_t)(-bound) % bound;
     for (;;) {

@@ -6,13 +6,14 @@
 
 int rng_seed(rng *r, rng_kind kind, uint64_t seed)
 {
-    r->kind = kind;
     if (kind == RNG_NUMPY) {
         if (seed > UINT32_MAX)
             return RS_ERANGE;
+        r->kind = kind;
         mt19937_seed(&r->u.mt, (uint32_t)seed);
         return RS_OK;
     }
+    r->kind = RNG_PCG;
     pcg32_seed(&r->u.pcg, seed, RNG_PCG_STREAM);
     return RS_OK;
 }
@@ -24,6 +25,8 @@ double rng_double(rng *r)
 
 uint32_t rng_below(rng *r, uint32_t n)
 {
+    if (n == 0)
+        return 0;
     return r->kind == RNG_NUMPY ? mt19937_below(&r->u.mt, n) : pcg32_below(&r->u.pcg, n);
 }
 

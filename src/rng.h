@@ -22,9 +22,10 @@ typedef struct {
 #define RNG_PCG_STREAM 54u
 
 /* PCG: pcg32_seed(seed, RNG_PCG_STREAM). NumPy: np.random.seed(seed),
- * which needs seed < 2^32 (RS_ERANGE otherwise). */
+ * which needs seed < 2^32 (RS_ERANGE otherwise, and r is left as it was). */
 int rng_seed(rng *r, rng_kind kind, uint64_t seed);
 double rng_double(rng *r);
+/* Uniform in [0, n); n > 0 (n 0 returns 0 without drawing). */
 uint32_t rng_below(rng *r, uint32_t n);
 double rng_normal(rng *r);
 /* "pcg" or "numpy". */
