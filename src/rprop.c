@@ -82,10 +82,10 @@ rs_status rprop_run(const dataset *ds, const linear_model *start, const rprop_op
             dr = step_standard(&sr, g.d_wrec, o, rose);
         }
         prev_loss = g.loss;
+        p->delta_wx = sx.delta;
+        p->delta_wrec = sr.delta;
         lm.wx += dx;
         lm.wrec += dr;
     }
-    trace[iters].delta_wx = sx.delta;
-    trace[iters].delta_wrec = sr.delta;
     return RS_OK;
 }

@@ -26,15 +26,15 @@ typedef struct {
 } rprop_opts;
 
 /* One iterate of the trace: the weights, the loss and gradient there, and
- * the step sizes in force when the step from here was taken. */
+ * the step sizes used for the step from here (at the last iterate: the
+ * step sizes the next step would start from). */
 typedef struct {
     double wx, wrec, loss, d_wx, d_wrec, delta_wx, delta_wrec;
 } rprop_point;
 
 /* The tutorial's hyper-parameters for the given variant; bounds 1e-6, 50. */
 rprop_opts rprop_defaults(rprop_variant v);
-/* Runs iters iterations from start; trace gets iters+1 points (start
- * included; the last point's deltas are those after the last step). */
+/* Runs iters iterations from start; trace gets iters+1 points, start included. */
 rs_status rprop_run(const dataset *ds, const linear_model *start, const rprop_opts *o,
                     size_t iters, rprop_point *trace);
 

@@ -10,7 +10,7 @@ static const char rprop_help[] =
     "Usage: rnnscape rprop [OPTIONS]\n\n"
     "Runs RProp from a start point and writes every iterate (start included):\n"
     "'iter w_x w_rec loss d_wx d_wrec delta_wx delta_wrec', where d_ is the\n"
-    "gradient at the iterate and delta_ the step sizes in force there.\n"
+    "gradient at the iterate and delta_ the step sizes of the step taken from it.\n"
     "Prints the final weights as the tutorial does.\n\n"
     "  --start WX,WREC      start (default -1.5,2, the tutorial's)\n"
     "  --iters N            iterations (default 500)\n"
