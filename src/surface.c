@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "kernel.h"
 #include "linear.h"
 
 const char *const surface_method_names[] = {"exact", "brute", NULL};
@@ -142,11 +143,5 @@ rs_status surface_exact(const dataset *ds, const double *wx, size_t nx,
 rs_status surface_brute(const dataset *ds, activation f, const double *wx, size_t nx,
                         const double *wrec, size_t nrec, double *out)
 {
-#pragma omp parallel for schedule(static)
-    for (size_t j = 0; j < nrec; j++)
-        for (size_t i = 0; i < nx; i++) {
-            linear_model lm = {wx[i], wrec[j], f};
-            out[j * nx + i] = linear_loss(&lm, ds);
-        }
-    return RS_OK;
+    return kernel_surface_brute(ds->x, ds->target, ds->m, ds->t, f, wx, nx, wrec, nrec, out);
 }

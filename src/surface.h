@@ -25,7 +25,8 @@ rs_status surface_compute(const dataset *ds, activation f, surface_method method
  * xi = A (w_x - w*)^2 + xi_min; cost O(nrec*M*T + nrec*nx). */
 rs_status surface_exact(const dataset *ds, const double *wx, size_t nx,
                         const double *wrec, size_t nrec, double *out);
-/* Every point by the forward pass; cost O(nrec*nx*M*T). */
+/* Every point by the forward pass (the vectorised kernel of kernel.h);
+ * cost O(nrec*nx*M*T). */
 rs_status surface_brute(const dataset *ds, activation f, const double *wx, size_t nx,
                         const double *wrec, size_t nrec, double *out);
 
