@@ -91,26 +91,38 @@ void addition_work_free(addition_work *ws)
     ws->x = ws->c = NULL;
 }
 
-/* One recurrent step: h = sigma(x.W0 + hp.Wh), summed in the tutorial's
- * order (the recurrent dot product from 0 upwards, then added to x.W0). */
-static void hidden_step(int hidden, const double *w, int xa, int xb, const double *hp,
-                        double *hk)
+/* The recurrent sum rec = h_(k-1) Wh, accumulated from 0 in the order of
+ * i as the tutorial's dot product does; the j loop is elementwise. */
+static void recurrent_sum(size_t H, const double *w, const double *hp, double *rec)
 {
-    size_t H = (size_t)hidden;
-    const double *w0 = w, *wh = w + 3 * H;
+    const double *wh = w + 3 * H;
     for (size_t j = 0; j < H; j++)
-        hk[j] = 0.0;
+        rec[j] = 0.0;
     for (size_t i = 0; i < H; i++) {
         double hi = hp[i];
         const double *row = wh + i * H;
+        #pragma omp simd
         for (size_t j = 0; j < H; j++)
-            hk[j] += hi * row[j];
+            rec[j] += hi * row[j];
     }
+}
+
+/* forward: h_k = sigma(x_k W0 + h_(k-1) Wh), given rec = h_(k-1) Wh */
+static void activate(size_t H, const double *w, int xa, int xb, const double *rec, double *hk)
+{
+    const double *w0 = w;
     for (size_t j = 0; j < H; j++) {
-        /* forward: h_k = sigma(x_k W0 + h_(k-1) Wh) */
         double in = (double)xa * w0[j] + (double)xb * w0[H + j];
-        hk[j] = sigmoid(in + hk[j]);
+        hk[j] = sigmoid(in + rec[j]);
     }
+}
+
+/* One recurrent step; hk doubles as the scratch for the recurrent sum. */
+static void hidden_step(int hidden, const double *w, int xa, int xb, const double *hp,
+                        double *hk)
+{
+    recurrent_sum((size_t)hidden, w, hp, hk);
+    activate((size_t)hidden, w, xa, xb, hk, hk);
 }
 
 /* forward: o_k = sigma(h_k W1) */
@@ -356,7 +368,8 @@ rs_status addition_evaluate(const addition_net *net, const double *w, const addi
 typedef struct {
     const addition_net *net;
     const double *w;
-    double *stack;        /* (T+1) x H */
+    double *stack;        /* (T+1) x H states h_0 .. h_T */
+    double *rec;          /* T x H: h_(k-1) Wh, shared by a state's children */
     double level_sum[ADDITION_BITS_MAX]; /* sum of 1/2 (c_k - o_k)^2 per level */
 } walk;
 
@@ -364,13 +377,14 @@ static void walk_level(walk *wk, int k, uint32_t sum)
 {
     int T = wk->net->bits, H = wk->net->hidden;
     const double *hp = wk->stack + (size_t)(k - 1) * H;
-    double *hk = wk->stack + (size_t)k * H;
+    double *hk = wk->stack + (size_t)k * H, *rec = wk->rec + (size_t)(k - 1) * H;
     /* a, b < 2^(T-1): the top bit of both inputs is always 0 */
     int choices = k < T ? 4 : 1;
+    recurrent_sum((size_t)H, wk->w, hp, rec);
     for (int x = 0; x < choices; x++) {
         int xa = x >> 1, xb = x & 1;
         uint32_t s = sum + (((uint32_t)xa + (uint32_t)xb) << (k - 1));
-        hidden_step(H, wk->w, xa, xb, hp, hk);
+        activate((size_t)H, wk->w, xa, xb, rec, hk);
         double o = output_step(H, wk->w, hk);
         double r = (double)((s >> (k - 1)) & 1u) - o;
         wk->level_sum[k - 1] += 0.5 * r * r;
@@ -385,9 +399,10 @@ rs_status addition_mean_loss(const addition_net *net, const double *w, const add
     if (!es->full)
         return addition_evaluate(net, w, es, mean_loss, NULL, NULL);
     walk wk = {.net = net, .w = w};
-    wk.stack = calloc((size_t)(net->bits + 1) * (size_t)net->hidden, sizeof *wk.stack);
+    wk.stack = calloc((size_t)(2 * net->bits + 1) * (size_t)net->hidden, sizeof *wk.stack);
     if (!wk.stack)
         return RS_ENOMEM;
+    wk.rec = wk.stack + (size_t)(net->bits + 1) * (size_t)net->hidden;
     walk_level(&wk, 1, 0);
     free(wk.stack);
     /* each level-k state (k < T) stands for 4^(T-1-k) pairs; level T for one */

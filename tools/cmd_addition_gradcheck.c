@@ -1,8 +1,378 @@
+/* rnnscape addition gradcheck and gradflow: the BPTT gradient against
+ * central differences for every weight, and per-timestep ||dE/dh_k||. */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "addition_io.h"
 #include "cli.h"
 #include "cmd_addition_sub.h"
+#include "parse.h"
+
+#define CMD "addition gradcheck"
+
+static const char help_text[] =
+    "Usage: rnnscape addition gradcheck [OPTIONS]\n\n"
+    "Compares the BPTT gradient of E = sum over the chosen sums of\n"
+    "sum_k 1/2 (c_k - o_k)^2 with central differences for every weight (2H + H + H*H of them: 304 for H = 16). For each weight\n"
+    "rel = |bp - fd| / max(|bp|, |fd|, floor); the check passes when the worst\n"
+    "rel is below --tol. Prints a summary; exit 0 pass, 1 mismatch, 2 bad usage.\n\n"
+    "Weights (default: random, as 'addition train' initialises them):\n"
+    "  --weights FILE     weights written by 'addition train --save'\n"
+    "  --bits T, --hidden H  shape of random weights (default 8, 16)\n"
+    "  --rng pcg|numpy, --seed S  generator for random weights and pairs\n"
+    "                     (default pcg, 0)\n"
+    "Sums (default: one random pair, drawn after any random weights):\n"
+    "  --pair A,B         this sum (A, B in [0, 2^(bits-1)))\n"
+    "  --batch N          N random pairs (a then b each), E summed over them\n"
+    "Check:\n"
+    "  --order 4|2        4 (default): the 5-point central difference\n"
+    "                     (8(E(w+h)-E(w-h)) - (E(w+2h)-E(w-2h))) / 12h, error O(h^4);\n"
+    "                     2: (E(w+h) - E(w-h)) / 2h, error O(h^2)\n"
+    "  --eps H            difference step h (default 1e-3; with --order 2 use ~1e-5)\n"
+    "  --tol X            largest accepted relative error (default 1e-6)\n"
+    "  --floor F          absolute floor of the denominator (default 1e-8)\n"
+    "  -o, --output FILE  the per-weight table: index matrix row column backprop\n"
+    "                     numeric rel (matrix 0 = W0, 1 = W1, 2 = Wh)\n";
+
+typedef struct {
+    const char *weights, *output;
+    long bits, hidden, batch, pair_a, pair_b;
+    int have_pair;
+    rng_kind kind;
+    uint64_t seed;
+    double eps, tol, floor;
+    long order;
+} check_opts;
+
+/* "A,B" with two non-negative integers. */
+static int parse_pair(const char *arg, check_opts *o)
+{
+    double a, b;
+    const char *expected;
+    if (parse_point(arg, &a, &b, &expected) != RS_OK || a != floor(a) || b != floor(b) ||
+        a < 0 || b < 0 || a >= 1073741824.0 || b >= 1073741824.0) {
+        cli_error(CMD, "--pair: expected two non-negative integers 'A,B', got '%s'", arg);
+        return CLI_USAGE;
+    }
+    o->pair_a = (long)a;
+    o->pair_b = (long)b;
+    o->have_pair = 1;
+    return CLI_OK;
+}
+
+static int positive(const char *opt, const char *arg, double *v)
+{
+    if (cli_double(CMD, opt, arg, v) != CLI_OK)
+        return CLI_USAGE;
+    if (!(*v > 0.0)) {
+        cli_error(CMD, "%s: expected a number > 0, got '%s'", opt, arg);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+static int parse_opts(int argc, char **argv, check_opts *o)
+{
+    static const struct option longopts[] = {
+        {"weights", required_argument, 0, 'w'}, {"bits", required_argument, 0, 'T'},
+        {"hidden", required_argument, 0, 'H'},  {"rng", required_argument, 0, 'r'},
+        {"seed", required_argument, 0, 's'},    {"pair", required_argument, 0, 'p'},
+        {"batch", required_argument, 0, 'b'},   {"eps", required_argument, 0, 'e'},
+        {"tol", required_argument, 0, 't'},     {"floor", required_argument, 0, 'f'},
+        {"output", required_argument, 0, 'o'},  {"help", no_argument, 0, 'h'},
+        {"order", required_argument, 0, 'O'},
+        {0, 0, 0, 0}};
+    *o = (check_opts){.bits = 8, .hidden = 16, .batch = 1, .kind = RNG_PCG,
+                      .eps = 1e-3, .order = 4, .tol = 1e-6, .floor = 1e-8};
+    int c, rc = CLI_OK, have_batch = 0;
+    opterr = 0;
+    optind = 0;
+    while (rc == CLI_OK && (c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'w': o->weights = optarg; break;
+        case 'T': rc = cli_long(CMD, "--bits", optarg, 2, ADDITION_BITS_MAX, &o->bits); break;
+        case 'H': rc = cli_long(CMD, "--hidden", optarg, 1, ADDITION_HIDDEN_MAX, &o->hidden); break;
+        case 'r': rc = addition_opt_rng(CMD, optarg, &o->kind); break;
+        case 's': rc = cli_u64(CMD, "--seed", optarg, &o->seed); break;
+        case 'p': rc = parse_pair(optarg, o); break;
+        case 'b': rc = cli_long(CMD, "--batch", optarg, 1, 1000000L, &o->batch); have_batch = 1; break;
+        case 'e': rc = positive("--eps", optarg, &o->eps); break;
+        case 't': rc = positive("--tol", optarg, &o->tol); break;
+        case 'f': rc = positive("--floor", optarg, &o->floor); break;
+        case 'o': o->output = optarg; break;
+        case 'O':
+            rc = cli_long(CMD, "--order", optarg, 2, 4, &o->order);
+            if (rc == CLI_OK && o->order == 3) {
+                cli_error(CMD, "--order: expected 2 or 4, got '%s'", optarg);
+                rc = CLI_USAGE;
+            }
+            break;
+        case 'h': return -1;
+        default: return cli_bad_option(CMD, optopt, argv[optind - 1]);
+        }
+    }
+    if (rc == CLI_OK && optind < argc) {
+        cli_error(CMD, "unexpected argument '%s'", argv[optind]);
+        rc = CLI_USAGE;
+    }
+    if (rc == CLI_OK && o->have_pair && have_batch) {
+        cli_error(CMD, "--pair and --batch exclude each other");
+        rc = CLI_USAGE;
+    }
+    return rc;
+}
+
+/* The checked function: E summed over the pairs. */
+typedef struct {
+    const addition_net *net;
+    addition_work ws;
+    size_t n;
+    uint32_t *a, *b;
+} batch;
+
+static double batch_loss(batch *bt, const double *w)
+{
+    double e = 0.0;
+    for (size_t i = 0; i < bt->n; i++)
+        e += addition_loss(bt->net, w, bt->a[i], bt->b[i], &bt->ws);
+    return e;
+}
+
+static void batch_gradient(batch *bt, double *grad, double *tmp)
+{
+    memset(grad, 0, bt->net->nparams * sizeof *grad);
+    for (size_t i = 0; i < bt->n; i++) {
+        addition_gradient(bt->net, bt->net->w, bt->a[i], bt->b[i], &bt->ws, tmp, NULL, NULL);
+        for (size_t p = 0; p < bt->net->nparams; p++)
+            grad[p] += tmp[p];
+    }
+}
+
+typedef struct {
+    double worst, bp, fd;
+    size_t at;
+} check_result;
+
+/* Central differences for every weight; writes the table if fp is given. */
+static int compare(batch *bt, const check_opts *o, const double *grad, FILE *fp,
+                   check_result *res)
+{
+    const addition_net *net = bt->net;
+    double *w = malloc(net->nparams * sizeof *w);
+    if (!w)
+        return CLI_FAILURE;
+    memcpy(w, net->w, net->nparams * sizeof *w);
+    res->worst = -1.0;
+    for (size_t p = 0; p < net->nparams; p++) {
+        double keep = w[p], h = o->eps, fd;
+        w[p] = keep + h;
+        double e1 = batch_loss(bt, w);
+        w[p] = keep - h;
+        double m1 = batch_loss(bt, w);
+        if (o->order == 2) {
+            /* central difference: (E(w+h) - E(w-h)) / 2h, error O(h^2) */
+            fd = (e1 - m1) / (2.0 * h);
+        } else {
+            w[p] = keep + 2.0 * h;
+            double e2 = batch_loss(bt, w);
+            w[p] = keep - 2.0 * h;
+            double m2 = batch_loss(bt, w);
+            /* central difference, 5-point stencil: (8(E(+h)-E(-h)) - (E(+2h)-E(-2h))) / 12h,
+             * error O(h^4) */
+            fd = (8.0 * (e1 - m1) - (e2 - m2)) / (12.0 * h);
+        }
+        w[p] = keep;
+        double den = fmax(fmax(fabs(grad[p]), fabs(fd)), o->floor);
+        double rel = fabs(grad[p] - fd) / den;
+        if (!(rel <= res->worst)) { /* also catches NaN */
+            res->worst = isnan(rel) ? INFINITY : rel;
+            res->at = p;
+            res->bp = grad[p];
+            res->fd = fd;
+        }
+        if (fp) {
+            int r, c;
+            const char *name = addition_param_name(net->hidden, p, &r, &c);
+            fprintf(fp, "%zu %d %d %d %.17g %.17g %.17g\n", p,
+                    name[1] == '0' ? 0 : name[1] == '1' ? 1 : 2, r, c, grad[p], fd, rel);
+        }
+    }
+    free(w);
+    return CLI_OK;
+}
+
+static int setup(const check_opts *o, addition_net *net, batch *bt, rng *r)
+{
+    int rc = addition_seed(CMD, r, o->kind, o->seed);
+    if (rc != CLI_OK)
+        return rc;
+    if (o->weights) {
+        if ((rc = addition_load_weights(CMD, o->weights, net)) != CLI_OK)
+            return rc;
+    } else {
+        if (addition_net_init(net, (int)o->bits, (int)o->hidden) != RS_OK)
+            return CLI_FAILURE;
+        addition_net_randomize(net, r);
+    }
+    uint32_t half = (uint32_t)1 << (net->bits - 1);
+    if (o->have_pair && (o->pair_a >= (long)half || o->pair_b >= (long)half)) {
+        cli_error(CMD, "--pair: %ld,%ld: both numbers must be below %u for %d bits", o->pair_a,
+                  o->pair_b, half, net->bits);
+        return CLI_USAGE;
+    }
+    bt->net = net;
+    bt->n = o->have_pair ? 1 : (size_t)o->batch;
+    bt->a = malloc(bt->n * sizeof *bt->a);
+    bt->b = malloc(bt->n * sizeof *bt->b);
+    if (!bt->a || !bt->b || addition_work_init(&bt->ws, net->bits, net->hidden) != RS_OK) {
+        cli_error(CMD, "out of memory");
+        return CLI_FAILURE;
+    }
+    for (size_t i = 0; i < bt->n; i++) {
+        bt->a[i] = o->have_pair ? (uint32_t)o->pair_a : rng_below(r, half);
+        bt->b[i] = o->have_pair ? (uint32_t)o->pair_b : rng_below(r, half);
+    }
+    return CLI_OK;
+}
+
+static void write_table_header(FILE *fp, const check_opts *o, const batch *bt, int nfull,
+                               char **full)
+{
+    cli_header(fp, nfull, full);
+    fprintf(fp, "# bits: %d\n# hidden: %d\n# eps: %.17g\n# tol: %.17g\n# floor: %.17g\n",
+            bt->net->bits, bt->net->hidden, o->eps, o->tol, o->floor);
+    fprintf(fp, "# pairs:");
+    for (size_t i = 0; i < bt->n; i++)
+        fprintf(fp, " %u+%u", bt->a[i], bt->b[i]);
+    fprintf(fp, "\n# columns: index matrix row column backprop numeric rel\n"
+                "# matrix 0 = W0, 1 = W1, 2 = Wh; rel = |bp - fd| / max(|bp|, |fd|, floor)\n");
+}
+
+static void summary(const check_opts *o, const batch *bt, const check_result *res, int pass)
+{
+    int r, c;
+    const char *name = addition_param_name(bt->net->hidden, res->at, &r, &c);
+    printf("weights: %zu (bits %d, hidden %d); sums: %zu", bt->net->nparams, bt->net->bits,
+           bt->net->hidden, bt->n);
+    if (bt->n == 1)
+        printf(" (%u + %u)", bt->a[0], bt->b[0]);
+    printf("; eps %g\nworst relative error %.3e at %s[%d][%d] (index %zu): backprop %.17g, "
+           "numeric %.17g\n%s (tol %g, floor %g)\n",
+           o->eps, res->worst, name, r, c, res->at, res->bp, res->fd, pass ? "PASS" : "FAIL",
+           o->tol, o->floor);
+}
+
 int addition_cmd_gradcheck(int argc, char **argv, int nfull, char **full)
-{ (void)argc; (void)argv; (void)nfull; (void)full; return CLI_FAILURE; }
+{
+    check_opts o;
+    int rc = parse_opts(argc, argv, &o);
+    if (rc < 0)
+        return cli_help(help_text);
+    if (rc != CLI_OK)
+        return rc;
+    addition_net net = {0};
+    batch bt = {0};
+    rng r;
+    outfile of;
+    int open = 0;
+    double *grad = NULL, *tmp = NULL;
+    rc = setup(&o, &net, &bt, &r);
+    if (rc == CLI_OK && o.output && (rc = cli_open(CMD, o.output, &of)) == CLI_OK)
+        open = 1;
+    if (rc == CLI_OK) {
+        grad = malloc(net.nparams * sizeof *grad);
+        tmp = malloc(net.nparams * sizeof *tmp);
+        if (!grad || !tmp) {
+            cli_error(CMD, "out of memory");
+            rc = CLI_FAILURE;
+        }
+    }
+    if (rc == CLI_OK) {
+        check_result res = {0};
+        if (open)
+            write_table_header(of.fp, &o, &bt, nfull, full);
+        batch_gradient(&bt, grad, tmp);
+        if (compare(&bt, &o, grad, open ? of.fp : NULL, &res) != CLI_OK) {
+            cli_error(CMD, "out of memory");
+            return CLI_FAILURE;
+        }
+        int pass = res.worst < o.tol;
+        summary(&o, &bt, &res, pass);
+        rc = pass ? CLI_OK : CLI_CHECK_FAILED;
+        if (open) {
+            open = 0;
+            if (cli_close(CMD, &of) != CLI_OK)
+                rc = CLI_FAILURE;
+        }
+    }
+    if (open)
+        outfile_abort(&of);
+    free(grad);
+    free(tmp);
+    free(bt.a);
+    free(bt.b);
+    addition_work_free(&bt.ws);
+    addition_net_free(&net);
+    return rc;
+}
+
+#undef CMD
+#define CMD "addition gradflow"
+
+static const char flow_help[] =
+    "Usage: rnnscape addition gradflow --weights FILE [-o FILE]\n\n"
+    "Writes, for k = T..1, the mean over the evaluation set (all 128 x 128 sums for\n"
+    "8 bits; all sums up to 10 bits, else 16384 fixed PCG pairs) of ||dE/dh_k||_2,\n"
+    "where E = sum_k 1/2 (c_k - o_k)^2 and h_k is the hidden state after bit k\n"
+    "(k = 1 least significant). Columns: k mean_norm. 'addition train --gradflow'\n"
+    "writes the same at every checkpoint.\n";
+
 int addition_cmd_gradflow(int argc, char **argv, int nfull, char **full)
-{ (void)argc; (void)argv; (void)nfull; (void)full; return CLI_FAILURE; }
-int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
-{ (void)argc; (void)argv; (void)nfull; (void)full; return CLI_FAILURE; }
+{
+    static const struct option longopts[] = {
+        {"weights", required_argument, 0, 'w'}, {"output", required_argument, 0, 'o'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    const char *weights = NULL, *output = NULL;
+    int c;
+    opterr = 0;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'w': weights = optarg; break;
+        case 'o': output = optarg; break;
+        case 'h': return cli_help(flow_help);
+        default: return cli_bad_option(CMD, optopt, argv[optind - 1]);
+        }
+    }
+    if (optind < argc || !weights) {
+        cli_error(CMD, optind < argc ? "unexpected argument" : "--weights FILE is required");
+        return CLI_USAGE;
+    }
+    addition_net net;
+    addition_evalset es = {0};
+    int rc = addition_load_weights(CMD, weights, &net);
+    if (rc != CLI_OK)
+        return rc;
+    double dh[ADDITION_BITS_MAX], loss;
+    outfile of;
+    rc = addition_load_evalset(CMD, &es, net.bits);
+    if (rc == CLI_OK && addition_evaluate(&net, net.w, &es, &loss, NULL, dh) != RS_OK) {
+        cli_error(CMD, "out of memory");
+        rc = CLI_FAILURE;
+    }
+    if (rc == CLI_OK && (rc = cli_open(CMD, output, &of)) == CLI_OK) {
+        cli_header(of.fp, nfull, full);
+        fprintf(of.fp, "# weights: %s\n# bits: %d\n# hidden: %d\n# mean loss: %.17g\n", weights,
+                net.bits, net.hidden, loss);
+        addition_describe_evalset(of.fp, &es);
+        fputs("# columns: k mean_norm\n", of.fp);
+        for (int k = net.bits; k >= 1; k--)
+            fprintf(of.fp, "%d %.17g\n", k, dh[k - 1]);
+        rc = cli_close(CMD, &of);
+    }
+    addition_evalset_free(&es);
+    addition_net_free(&net);
+    return rc;
+}

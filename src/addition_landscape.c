@@ -1,0 +1,199 @@
+#include "addition_landscape.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Index of entry i of neuron u's incoming block (u < H hidden, u == H the
+ * output); hidden blocks have 2 + H entries, the output block H. */
+static size_t block_index(size_t H, size_t u, size_t i)
+{
+    if (u == H)
+        return 2 * H + i;                      /* W1[i] */
+    return i < 2 ? i * H + u : 3 * H + (i - 2) * H + u; /* W0[i][u], Wh[i-2][u] */
+}
+
+void addition_filter_normalize(const addition_net *net, const double *w, double *d)
+{
+    size_t H = (size_t)net->hidden;
+    for (size_t u = 0; u <= H; u++) {
+        size_t len = u == H ? H : 2 + H;
+        double nw = 0.0, nd = 0.0;
+        for (size_t i = 0; i < len; i++) {
+            size_t p = block_index(H, u, i);
+            nw += w[p] * w[p];
+            nd += d[p] * d[p];
+        }
+        if (nd == 0.0)
+            continue;
+        /* filter normalisation: d_u <- d_u / ||d_u|| * ||w_u|| */
+        double s = sqrt(nw) / sqrt(nd);
+        for (size_t i = 0; i < len; i++)
+            d[block_index(H, u, i)] *= s;
+    }
+}
+
+void addition_random_directions(const addition_net *net, const double *w, rng *r, double *d1,
+                                double *d2)
+{
+    for (size_t p = 0; p < net->nparams; p++)
+        d1[p] = rng_normal(r);
+    for (size_t p = 0; p < net->nparams; p++)
+        d2[p] = rng_normal(r);
+    addition_filter_normalize(net, w, d1);
+    addition_filter_normalize(net, w, d2);
+}
+
+/* One Jacobi rotation in the (p, q) plane zeroing a[p][q]; v collects them. */
+static void jacobi_rotate(size_t n, double *a, double *v, size_t p, size_t q)
+{
+    double apq = a[p * n + q];
+    /* Jacobi: theta = (a_qq - a_pp) / (2 a_pq), t = tan of the angle */
+    double theta = (a[q * n + q] - a[p * n + p]) / (2.0 * apq);
+    double t = (theta >= 0 ? 1.0 : -1.0) / (fabs(theta) + sqrt(theta * theta + 1.0));
+    double c = 1.0 / sqrt(t * t + 1.0), s = t * c;
+    for (size_t k = 0; k < n; k++) { /* columns: A J */
+        double kp = a[k * n + p], kq = a[k * n + q];
+        a[k * n + p] = c * kp - s * kq;
+        a[k * n + q] = s * kp + c * kq;
+    }
+    for (size_t k = 0; k < n; k++) { /* rows: J^T A */
+        double pk = a[p * n + k], qk = a[q * n + k];
+        a[p * n + k] = c * pk - s * qk;
+        a[q * n + k] = s * pk + c * qk;
+    }
+    for (size_t k = 0; k < n; k++) {
+        double kp = v[k * n + p], kq = v[k * n + q];
+        v[k * n + p] = c * kp - s * kq;
+        v[k * n + q] = s * kp + c * kq;
+    }
+}
+
+/* Cyclic Jacobi: a (symmetric) becomes diagonal, v its eigenvectors. */
+static void jacobi_eigen(size_t n, double *a, double *v)
+{
+    for (size_t i = 0; i < n * n; i++)
+        v[i] = i % (n + 1) == 0 ? 1.0 : 0.0;
+    for (int sweep = 0; sweep < 100; sweep++) {
+        double off = 0.0, diag = 0.0;
+        for (size_t p = 0; p < n; p++) {
+            diag += a[p * n + p] * a[p * n + p];
+            for (size_t q = p + 1; q < n; q++)
+                off += a[p * n + q] * a[p * n + q];
+        }
+        if (off <= 1e-32 * diag)
+            return;
+        for (size_t p = 0; p < n; p++)
+            for (size_t q = p + 1; q < n; q++)
+                if (a[p * n + q] != 0.0)
+                    jacobi_rotate(n, a, v, p, q);
+    }
+}
+
+/* d = M^T u normalised, and sign-fixed so its largest entry is positive. */
+static int principal_direction(size_t n, size_t np, const double *m, const double *v,
+                               size_t col, double *d)
+{
+    memset(d, 0, np * sizeof *d);
+    for (size_t i = 0; i < n; i++)
+        for (size_t p = 0; p < np; p++)
+            d[p] += m[i * np + p] * v[i * n + col];
+    double norm = 0.0, big = 0.0;
+    for (size_t p = 0; p < np; p++) {
+        norm += d[p] * d[p];
+        if (fabs(d[p]) > fabs(big))
+            big = d[p];
+    }
+    if (!(norm > 0.0))
+        return 0;
+    double s = (big < 0 ? -1.0 : 1.0) / sqrt(norm);
+    for (size_t p = 0; p < np; p++)
+        d[p] *= s;
+    return 1;
+}
+
+rs_status addition_pca_directions(const addition_net *net, size_t n, const double *traj,
+                                  double *d1, double *d2, double explained[2])
+{
+    size_t np = net->nparams;
+    if (n < 3 || n > 4000)
+        return RS_EINVAL;
+    double *m = malloc(n * np * sizeof *m), *g = malloc(n * n * sizeof *g),
+           *v = malloc(n * n * sizeof *v);
+    rs_status st = m && g && v ? RS_OK : RS_ENOMEM;
+    if (st == RS_OK) {
+        for (size_t p = 0; p < np; p++) { /* PCA: centre each weight on its mean */
+            double mean = 0.0;
+            for (size_t i = 0; i < n; i++)
+                mean += traj[i * np + p];
+            mean /= (double)n;
+            for (size_t i = 0; i < n; i++)
+                m[i * np + p] = traj[i * np + p] - mean;
+        }
+        for (size_t i = 0; i < n; i++) /* PCA via the Gram matrix G = M M^T */
+            for (size_t j = 0; j <= i; j++) {
+                double s = 0.0;
+                for (size_t p = 0; p < np; p++)
+                    s += m[i * np + p] * m[j * np + p];
+                g[i * n + j] = g[j * n + i] = s;
+            }
+        jacobi_eigen(n, g, v);
+        size_t i1 = 0, i2 = 1;
+        double trace = 0.0;
+        for (size_t i = 0; i < n; i++)
+            trace += g[i * n + i];
+        for (size_t i = 0; i < n; i++)
+            if (g[i * n + i] > g[i1 * n + i1])
+                i1 = i;
+        i2 = i1 == 0 ? 1 : 0;
+        for (size_t i = 0; i < n; i++)
+            if (i != i1 && g[i * n + i] > g[i2 * n + i2])
+                i2 = i;
+        explained[0] = g[i1 * n + i1] / trace;
+        explained[1] = g[i2 * n + i2] / trace;
+        if (!(g[i2 * n + i2] > 1e-24 * trace) || !principal_direction(n, np, m, v, i1, d1) ||
+            !principal_direction(n, np, m, v, i2, d2))
+            st = RS_EINVAL;
+    }
+    free(m);
+    free(g);
+    free(v);
+    return st;
+}
+
+double addition_grid_coord(double range, size_t n, size_t i)
+{
+    if (n < 2)
+        return 0.0;
+    /* symmetric grid: range * (2i - (n-1)) / (n-1), exactly 0 in the middle */
+    return range * ((2.0 * (double)i - (double)(n - 1)) / (double)(n - 1));
+}
+
+rs_status addition_landscape(const addition_net *net, const double *w, const double *d1,
+                             const double *d2, double range, size_t n,
+                             const addition_evalset *es, double *loss)
+{
+    size_t np = net->nparams;
+    long total = (long)(n * n);
+    int failed = 0;
+    #pragma omp parallel
+    {
+        double *wt = malloc(np * sizeof *wt);
+        #pragma omp for schedule(static)
+        for (long q = 0; q < total; q++) {
+            size_t i = (size_t)q / n, j = (size_t)q % n;
+            double a = addition_grid_coord(range, n, i), b = addition_grid_coord(range, n, j);
+            loss[q] = NAN;
+            if (wt) {
+                for (size_t p = 0; p < np; p++)
+                    wt[p] = w[p] + a * d1[p] + b * d2[p]; /* plane: w* + alpha d1 + beta d2 */
+                if (addition_mean_loss(net, wt, es, &loss[q]) == RS_OK)
+                    continue;
+            }
+            #pragma omp atomic write
+            failed = 1;
+        }
+        free(wt);
+    }
+    return failed ? RS_ENOMEM : RS_OK;
+}
