@@ -4,16 +4,17 @@
 
 const char *const gridio_format_names[] = {"text", "binary", "npy", NULL};
 
-rs_status gridio_write_text(FILE *fp, const double *x, size_t nx, const double *y,
-                            size_t ny, const double *v)
+/* Text rows: "x y v", a blank line before every row but the grid's first. */
+static void text_rows(FILE *fp, const double *x, size_t nx, const double *y, size_t j0,
+                      size_t nrows, const double *v)
 {
-    for (size_t j = 0; j < ny; j++) {
+    for (size_t j = j0; j < j0 + nrows; j++) {
         if (j)
             fputc('\n', fp);
+        const double *row = v + (j - j0) * nx;
         for (size_t i = 0; i < nx; i++)
-            fprintf(fp, "%.17g %.17g %.17g\n", x[i], y[j], v[j * nx + i]);
+            fprintf(fp, "%.17g %.17g %.17g\n", x[i], y[j], row[i]);
     }
-    return ferror(fp) ? RS_EIO : RS_OK;
 }
 
 /* .npy stores little-endian data; convert on a big-endian host. */
@@ -40,12 +41,13 @@ static void write_le_doubles(FILE *fp, const double *v, size_t n)
     }
 }
 
-rs_status gridio_write_npy(FILE *fp, size_t nx, size_t ny, const double *v)
+/* The .npy version 1.0 header: magic, version, u16 length, then a Python
+ * dict literal padded with spaces so the data starts on a 64-byte boundary. */
+static void npy_header(FILE *fp, size_t nx, size_t ny)
 {
     char dict[128];
     int n = snprintf(dict, sizeof dict,
                      "{'descr': '<f8', 'fortran_order': False, 'shape': (%zu, %zu), }", ny, nx);
-    /* Version 1.0 header: magic, version, u16 length; total padded to 64 bytes. */
     size_t total = 10 + (size_t)n + 1;
     size_t pad = (64 - total % 64) % 64;
     size_t hlen = (size_t)n + pad + 1;
@@ -56,19 +58,57 @@ rs_status gridio_write_npy(FILE *fp, size_t nx, size_t ny, const double *v)
     for (size_t i = 0; i < pad; i++)
         fputc(' ', fp);
     fputc('\n', fp);
-    write_le_doubles(fp, v, nx * ny);
+}
+
+rs_status gridio_begin(FILE *fp, gridio_format fmt, const double *x, size_t nx, size_t ny)
+{
+    if (fmt == GRIDIO_NPY) {
+        npy_header(fp, nx, ny);
+    } else if (fmt == GRIDIO_BINARY) {
+        double n = (double)nx;
+        write_le_doubles(fp, &n, 1);
+        write_le_doubles(fp, x, nx);
+    }
     return ferror(fp) ? RS_EIO : RS_OK;
+}
+
+rs_status gridio_rows(FILE *fp, gridio_format fmt, const double *x, size_t nx, const double *y,
+                      size_t j0, size_t nrows, const double *v)
+{
+    if (fmt == GRIDIO_NPY) {
+        write_le_doubles(fp, v, nx * nrows);
+    } else if (fmt == GRIDIO_BINARY) {
+        for (size_t j = 0; j < nrows; j++) {
+            write_le_doubles(fp, &y[j0 + j], 1);
+            write_le_doubles(fp, v + j * nx, nx);
+        }
+    } else {
+        text_rows(fp, x, nx, y, j0, nrows, v);
+    }
+    return ferror(fp) ? RS_EIO : RS_OK;
+}
+
+/* Whole grids in one call. */
+static rs_status write_whole(FILE *fp, gridio_format fmt, const double *x, size_t nx,
+                             const double *y, size_t ny, const double *v)
+{
+    rs_status st = gridio_begin(fp, fmt, x, nx, ny);
+    return st == RS_OK ? gridio_rows(fp, fmt, x, nx, y, 0, ny, v) : st;
+}
+
+rs_status gridio_write_text(FILE *fp, const double *x, size_t nx, const double *y,
+                            size_t ny, const double *v)
+{
+    return write_whole(fp, GRIDIO_TEXT, x, nx, y, ny, v);
+}
+
+rs_status gridio_write_npy(FILE *fp, size_t nx, size_t ny, const double *v)
+{
+    return write_whole(fp, GRIDIO_NPY, NULL, nx, NULL, ny, v);
 }
 
 rs_status gridio_write_binary(FILE *fp, const double *x, size_t nx, const double *y,
                               size_t ny, const double *v)
 {
-    double n = (double)nx;
-    write_le_doubles(fp, &n, 1);
-    write_le_doubles(fp, x, nx);
-    for (size_t j = 0; j < ny; j++) {
-        write_le_doubles(fp, &y[j], 1);
-        write_le_doubles(fp, v + j * nx, nx);
-    }
-    return ferror(fp) ? RS_EIO : RS_OK;
+    return write_whole(fp, GRIDIO_BINARY, x, nx, y, ny, v);
 }

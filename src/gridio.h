@@ -24,4 +24,12 @@ rs_status gridio_write_npy(FILE *fp, size_t nx, size_t ny, const double *v);
 rs_status gridio_write_binary(FILE *fp, const double *x, size_t nx, const double *y,
                               size_t ny, const double *v);
 
+/* Streaming: gridio_begin once (the .npy header or the binary matrix's
+ * first record; nothing for text), then gridio_rows for consecutive blocks
+ * of rows, so a big grid never has to be held in memory at once. y points
+ * at the whole y axis; rows [j0, j0+nrows) are written from v (nrows x nx). */
+rs_status gridio_begin(FILE *fp, gridio_format fmt, const double *x, size_t nx, size_t ny);
+rs_status gridio_rows(FILE *fp, gridio_format fmt, const double *x, size_t nx, const double *y,
+                      size_t j0, size_t nrows, const double *v);
+
 #endif

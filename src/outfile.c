@@ -116,12 +116,9 @@ rs_status outfile_commit(outfile *of)
         errno = err ? err : EIO;
         return RS_EIO;
     }
-    /* Only the renamed file needs to reach the disk before it replaces the
-     * old one; file systems without fsync (EINVAL) are not an error. */
-    if (!bad && of->tmppath && fsync(fileno(of->fp)) != 0 && errno != EINVAL) {
-        bad = 1;
-        err = errno;
-    }
+    /* No fsync: the promise is atomic replacement (readers and interrupted
+     * runs see the old file or the whole new one), not durability across a
+     * power loss, and fsync would dominate the cost of large outputs. */
     if (fclose(of->fp) != 0 && !bad) {
         bad = 1;
         err = errno;

@@ -1,6 +1,6 @@
 /* outfile.h: atomic output. A named regular file is written to a temporary
  * file in the same folder and renamed into place only after a successful
- * flush, fsync and close, so readers see the old file or the whole new one.
+ * flush and close, so readers see the old file or the whole new one.
  * "-" means standard output; a FIFO or device is written in place. A new
  * file gets mode 0666 less the umask; a replaced file keeps its mode; a
  * symbolic link is followed (the file it names is replaced, not the link). */

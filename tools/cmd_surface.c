@@ -1,5 +1,7 @@
 /* rnnscape surface: the loss over a grid of (w_x, w_rec). */
 #include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "cli_data.h"
@@ -101,14 +103,52 @@ static void write_header(FILE *fp, int argc, char **argv, const surface_args *a,
     fprintf(fp, "# columns: w_x w_rec loss\n");
 }
 
-static rs_status write_values(FILE *fp, const surface_args *a, const double *wx,
-                              const double *wrec, const double *v)
+/* Rows per block: about 2^18 values (2 MB), so the block stays in cache
+ * between computing and writing, and at least a few rows per thread. */
+static size_t block_rows(size_t nx, size_t nrec)
 {
-    if (a->format == GRIDIO_NPY)
-        return gridio_write_npy(fp, a->nx, a->nrec, v);
-    if (a->format == GRIDIO_BINARY)
-        return gridio_write_binary(fp, wx, a->nx, wrec, a->nrec, v);
-    return gridio_write_text(fp, wx, a->nx, wrec, a->nrec, v);
+    size_t rows = ((size_t)1 << 18) / nx;
+    if (rows < 8)
+        rows = 8;
+    return rows < nrec ? rows : nrec;
+}
+
+/* Shows "NN%" on stderr once a run has taken a second, only on a terminal. */
+static void progress(size_t done, size_t total, const struct timespec *t0, int *shown)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double secs = (double)(now.tv_sec - t0->tv_sec) + 1e-9 * (double)(now.tv_nsec - t0->tv_nsec);
+    if (done < total && (secs < 1.0 || !isatty(STDERR_FILENO)))
+        return;
+    if (done == total) {
+        if (*shown)
+            fputs("\r                            \r", stderr);
+        return;
+    }
+    fprintf(stderr, "\rrnnscape surface: %3.0f%%", 100.0 * (double)done / (double)total);
+    *shown = 1;
+}
+
+/* Computes and writes the grid block by block. */
+static int compute_and_write(FILE *fp, const surface_args *a, const dataset *ds,
+                             const double *wx, const double *wrec, double *v, size_t rows)
+{
+    struct timespec t0;
+    int shown = 0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    gridio_begin(fp, (gridio_format)a->format, wx, a->nx, a->nrec);
+    for (size_t j0 = 0; j0 < a->nrec; j0 += rows) {
+        size_t n = a->nrec - j0 < rows ? a->nrec - j0 : rows;
+        if (surface_compute(ds, a->data.f, (surface_method)a->method, wx, a->nx, wrec + j0, n,
+                            v) != RS_OK) {
+            cli_error("surface", "out of memory");
+            return CLI_FAILURE;
+        }
+        gridio_rows(fp, (gridio_format)a->format, wx, a->nx, wrec, j0, n, v);
+        progress(j0 + n, a->nrec, &t0, &shown);
+    }
+    return CLI_OK;
 }
 
 int cmd_surface(int argc, char **argv)
@@ -121,24 +161,23 @@ int cmd_surface(int argc, char **argv)
     dataset ds;
     if ((rc = cli_data_get("surface", &a.data, &ds)) != CLI_OK)
         return rc;
+    size_t rows = block_rows(a.nx, a.nrec);
     double *wx = malloc(a.nx * sizeof *wx), *wrec = malloc(a.nrec * sizeof *wrec);
-    double *v = malloc(a.nx * a.nrec * sizeof *v);
+    double *v = malloc(a.nx * rows * sizeof *v);
     outfile of;
     if (!wx || !wrec || !v) {
         cli_error("surface", "out of memory for a %zu x %zu grid", a.nx, a.nrec);
         rc = CLI_FAILURE;
-    } else {
+    } else if ((rc = cli_open("surface", a.out, &of)) == CLI_OK) {
         grid_linspace(a.wx_lo, a.wx_hi, a.nx, wx);
         grid_linspace(a.wrec_lo, a.wrec_hi, a.nrec, wrec);
-        if (surface_compute(&ds, a.data.f, a.method, wx, a.nx, wrec, a.nrec, v) != RS_OK) {
-            cli_error("surface", "out of memory");
-            rc = CLI_FAILURE;
-        } else if ((rc = cli_open("surface", a.out, &of)) == CLI_OK) {
-            if (a.format == GRIDIO_TEXT)
-                write_header(of.fp, argc, argv, &a, &ds);
-            write_values(of.fp, &a, wx, wrec, v);
+        if (a.format == GRIDIO_TEXT)
+            write_header(of.fp, argc, argv, &a, &ds);
+        rc = compute_and_write(of.fp, &a, &ds, wx, wrec, v, rows);
+        if (rc == CLI_OK)
             rc = cli_close("surface", &of);
-        }
+        else
+            outfile_abort(&of);
     }
     free(wx);
     free(wrec);
