@@ -1,0 +1,37 @@
+# addition_landscape3d.gp: a 3-D view of the binary-addition RNN's loss
+# landscape in the trajectory's principal plane (pm3d surface, log z),
+# with the training trajectory drawn at its checkpoints' own losses.
+#
+# Reads only a file written by `rnnscape addition landscape --directions pca`:
+#   datafile  (grid block, then the trajectory block)
+# Output: outfile (required); term png (default), svg or pdf.
+
+if (!exists("datafile") || !exists("outfile")) {
+    print "addition_landscape3d.gp: set datafile='FILE' and outfile='FILE'"
+    exit status 2
+}
+if (!exists("term")) term = "png"
+if (term eq "svg") { set terminal svg size 900,700 dynamic font "Sans,12" } \
+else { if (term eq "pdf") { set terminal pdfcairo size 9in,7in font "Sans,11" } \
+else { set terminal pngcairo size 900,700 font "Sans,11" } }
+set output outfile
+
+set title "Binary addition RNN: loss landscape in the PCA plane of training"
+set xlabel "PC 1"
+set ylabel "PC 2"
+set zlabel "mean E" rotate by 90
+set logscale z
+set logscale cb
+set format z "%.2g"
+set format cb "%.2g"
+set palette defined (0 "#440154", 1 "#482878", 2 "#3e4989", 3 "#31688e", 4 "#26828e", 5 "#1f9e89", 6 "#35b779", 7 "#6ece58", 8 "#b5de2b", 9 "#fde725")
+set pm3d depthorder border lc rgb "#404040" lw 0.3
+set hidden3d front
+set view 38, 24
+# the trajectory is drawn a little above the surface so it stays visible
+lift = 1.15
+set xyplane relative 0
+set key top right
+set autoscale xfix; set autoscale yfix
+splot datafile index 0 using 1:2:3 every 2:2 with pm3d notitle, \
+      datafile index 1 using 1:2:($3 * lift) with linespoints lc rgb "red" pt 7 ps 0.7 lw 2 title "training trajectory"

@@ -1,0 +1,110 @@
+# surface-3d.gp: the loss surface as a 3-D view (splot with pm3d), height
+# and colour both log(xi + 1), with the same colour bands as the flat
+# figure; optionally an optimiser trace lying on it.
+#
+# Input (written by `rnnscape`):
+#   surface   an `rnnscape surface` file (required); its grid's extent
+#             sets the w_x and w_rec ranges
+#   trace     an `rnnscape rprop` file: its iterates drawn at their loss
+#             (column 4) as small white dots, the last as a star
+#             (default: none)
+#   points    accepted for symmetry with loss-surface.gp and ignored (the
+#             gradtime file carries no loss to place them at)
+# Output:
+#   outfile   file to write (required); term  png (pngcairo, the default),
+#             svg or pdf (pdfcairo); width/height in pixels (pdf: 1/100 inch)
+# Styling: plus, cbmin, cbmax, levels, title, tracetitle as in
+#   loss-surface.gp; rotx, rotz: the view angles (default 55, 35)
+#
+# Heights are clamped to [cbmin, cbmax]: above the scale, and where the
+# loss overflows to inf, the surface is a flat plateau in the top colour.
+#
+# Example:
+#   gnuplot -e "surface='s.dat'; outfile='s3d.png'" plots/surface-3d.gp
+
+if (!exists("surface") || !exists("outfile")) {
+    print "surface-3d.gp: set surface='FILE' and outfile='FILE'"
+    exit status 2
+}
+if (!exists("term")) term = "pngcairo"
+if (term eq "png") term = "pngcairo"
+if (term eq "pdf") term = "pdfcairo"
+if (!exists("trace")) trace = ""
+if (!exists("plus")) plus = 1
+if (!exists("cbmin")) cbmin = 10**-0.2
+if (!exists("cbmax")) cbmax = 1e8
+if (!exists("levels")) levels = 30
+if (!exists("title")) title = "Loss surface"
+if (!exists("tracetitle")) tracetitle = "RProp iterations"
+if (!exists("rotx")) rotx = 55
+if (!exists("rotz")) rotz = 35
+if (!exists("width")) width = 900
+if (!exists("height")) height = 650
+
+if (term eq "pdfcairo") {
+    set terminal pdfcairo size width/100.0, height/100.0 font "DejaVu Sans,8"
+} else {
+    if (term eq "svg") {
+        set terminal svg size width, height font "DejaVu Sans,11" dynamic background "white"
+    } else {
+        set terminal pngcairo size width, height font "DejaVu Sans,11" background "white"
+    }
+}
+set output outfile
+
+set palette defined ( 0 "#440154", 1 "#472c7a", 2 "#3b528b", 3 "#2c728e", \
+                      4 "#21918c", 5 "#28ae80", 6 "#5ec962", 7 "#addc30", \
+                      8 "#fde725" )
+set palette maxcolors (levels - 1)
+set logscale cb
+set logscale z
+set cbrange [cbmin:cbmax]
+set zrange [cbmin:cbmax]
+set format cb "%.0e"
+set format z "10^{%T}"
+set ztics 100
+set cbtics scale 0.6, 0.35 out nomirror
+set mcbtics 10
+set cblabel "{/:Italic ξ}" rotate by 0 offset 1.5, 0 font ",14"
+set colorbox noborder
+
+# Height and colour of a grid point: loss + plus, held inside the scale
+# (inf, where the loss overflows, becomes the top).
+height_of(v) = (v + plus < cbmin) ? cbmin : (v + plus < cbmax) ? v + plus : cbmax
+
+set pm3d at s depthorder interpolate 1,1 corners2color mean
+set view rotx, rotz
+set ticslevel 0
+set border 4095 lc rgb "#808080" lw 0.8
+set tics textcolor "#262626"
+set xlabel "w_{in}" font ":Italic,12"
+set ylabel "w_{rec}" font ":Italic,12"
+set zlabel "{/:Italic ξ} + 1" rotate parallel
+set format x "%g"
+set format y "%g"
+set title title font ",15"
+set xyplane 0
+
+stats surface using 1:2 nooutput
+set xrange [STATS_min_x:STATS_max_x]
+set yrange [STATS_min_y:STATS_max_y]
+
+ntrace = 0
+if (strlen(trace) > 0) {
+    stats trace using 2 nooutput
+    ntrace = STATS_records
+}
+
+cmd = "splot surface using 1:2:(height_of($3)) with pm3d notitle"
+if (ntrace > 0) {
+    set key top left textcolor "#262626"
+    cmd = cmd . ", trace using 2:3:(height_of($4)) with points pt 7 ps 0.4" \
+              . " lc rgb 'white' title tracetitle" \
+              . ", trace every ::(ntrace - 1) using 2:3:(height_of($4)):('★')" \
+              . " with labels font ',18' textcolor rgb 'white' notitle" \
+              . ", trace every ::(ntrace - 1) using 2:3:(height_of($4)):('☆')" \
+              . " with labels font ',18' textcolor rgb 'black' notitle"
+} else {
+    unset key
+}
+eval cmd
