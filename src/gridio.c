@@ -60,14 +60,29 @@ static void npy_header(FILE *fp, size_t nx, size_t ny)
     fputc('\n', fp);
 }
 
+/* gnuplot reads its binary matrix as little-endian IEEE float32. */
+static void write_le_floats(FILE *fp, const double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        float f = (float)v[i];
+        unsigned char b[4];
+        memcpy(b, &f, 4);
+        if (!host_is_little_endian()) {
+            unsigned char t = b[0];
+            b[0] = b[3], b[3] = t, t = b[1], b[1] = b[2], b[2] = t;
+        }
+        fwrite(b, 1, 4, fp);
+    }
+}
+
 rs_status gridio_begin(FILE *fp, gridio_format fmt, const double *x, size_t nx, size_t ny)
 {
     if (fmt == GRIDIO_NPY) {
         npy_header(fp, nx, ny);
     } else if (fmt == GRIDIO_BINARY) {
         double n = (double)nx;
-        write_le_doubles(fp, &n, 1);
-        write_le_doubles(fp, x, nx);
+        write_le_floats(fp, &n, 1);
+        write_le_floats(fp, x, nx);
     }
     return ferror(fp) ? RS_EIO : RS_OK;
 }
@@ -79,8 +94,8 @@ rs_status gridio_rows(FILE *fp, gridio_format fmt, const double *x, size_t nx, c
         write_le_doubles(fp, v, nx * nrows);
     } else if (fmt == GRIDIO_BINARY) {
         for (size_t j = 0; j < nrows; j++) {
-            write_le_doubles(fp, &y[j0 + j], 1);
-            write_le_doubles(fp, v + j * nx, nx);
+            write_le_floats(fp, &y[j0 + j], 1);
+            write_le_floats(fp, v + j * nx, nx);
         }
     } else {
         text_rows(fp, x, nx, y, j0, nrows, v);

@@ -18,9 +18,10 @@ rs_status gridio_write_text(FILE *fp, const double *x, size_t nx, const double *
                             size_t ny, const double *v);
 /* A little-endian float64 .npy array of shape (ny, nx), C order. */
 rs_status gridio_write_npy(FILE *fp, size_t nx, size_t ny, const double *v);
-/* gnuplot's nonuniform binary matrix, in float64: first record nx then the
- * x values; then per row y_j and the row's values. Read with
- * `binary matrix format="%float64"` (see README). */
+/* gnuplot's (nonuniform) binary matrix, which gnuplot reads as float32:
+ * first record nx and the x values; then per row y_j and the row's values.
+ * Read with `splot FILE binary matrix using 1:2:3`. Single precision: use
+ * .npy or text for full precision. */
 rs_status gridio_write_binary(FILE *fp, const double *x, size_t nx, const double *y,
                               size_t ny, const double *v);
 

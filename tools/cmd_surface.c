@@ -29,7 +29,8 @@ static const char surface_help[] =
     "                       text (default): '# ' header, then 'w_x w_rec loss'\n"
     "                       lines, a blank line after each row of constant w_rec;\n"
     "                       npy: NumPy array of shape (NREC, NX), no header;\n"
-    "                       binary: gnuplot binary matrix, float64 (see README)\n"
+    "                       binary: gnuplot's binary matrix (float32; read it\n"
+    "                       with: splot FILE binary matrix using 1:2:3)\n"
     "  -h, --help           show this help\n";
 
 enum { OPT_WX = OPT_FIRST_FREE, OPT_WREC, OPT_GRID, OPT_METHOD, OPT_FORMAT };

@@ -34,9 +34,10 @@ int main(void)
     gridio_write_binary(fp, x, 3, y, 2, v);
     size = ftell(fp);
     fclose(fp);
-    double rec[4];
+    float rec[12];
     memcpy(rec, buf, sizeof rec);
-    tap_ok(size == (4 + 2 * 4) * 8 && rec[0] == 3 && rec[1] == -1 && rec[3] == 1,
-           "binary matrix: N, then the x values, then y and a row per record");
+    tap_ok(size == (4 + 2 * 4) * 4 && rec[0] == 3 && rec[1] == -1 && rec[3] == 1 &&
+               rec[4] == 0.5f && rec[5] == 1 && rec[8] == 2 && rec[11] == (float)(1.0 / 3),
+           "binary matrix (float32): N and the x values, then y and its row per record");
     return tap_done();
 }
