@@ -1,0 +1,26 @@
+# The brute-force surface kernel and vectorised activations (issue 8).
+# Included from Makefile.am: include $(srcdir)/kernel.mk
+# Per-ISA code is selected at run time; each per-ISA file carries its own
+# `#pragma GCC target`, so no per-file compiler flags are needed.
+
+src_librnnscape_a_SOURCES += \
+	src/kernel.c src/kernel.h src/kernel_isa.h src/kernel_simd.h \
+	src/kernel_scalar.c src/kernel_sse2.c src/kernel_avx2.c \
+	src/kernel_avx512.c \
+	src/vmath.c src/vmath.h src/vmath_simd.h
+
+unit_tests += tests/src/test_kernel tests/src/test_vmath
+
+# --- make bench: never part of `make check` -----------------------------
+# bench/bench is built only for `make bench`. bench/run.sh finds a python3
+# with NumPy, then runs bench/bench, which prints the table.
+EXTRA_PROGRAMS = bench/bench
+bench_bench_SOURCES = bench/bench.c
+bench_bench_LDADD = src/librnnscape.a
+CLEANFILES += bench/bench$(EXEEXT)
+EXTRA_DIST += bench/run.sh bench/numpy_surface.py
+
+bench: bench/bench$(EXEEXT) tools/rnnscape$(EXEEXT)
+	$(SHELL) $(srcdir)/bench/run.sh ./bench/bench$(EXEEXT) \
+	  $(srcdir)/bench/numpy_surface.py ./tools/rnnscape$(EXEEXT) $(BENCH_ARGS)
+.PHONY: bench
