@@ -32,8 +32,12 @@ typedef __m256d VT;
         _mm256_add_epi64(_mm256_castpd_si256(kb), _mm256_set1_epi64x(bias)), 52))
 
 #define KERNEL_ISA avx2
+#ifndef KERNEL_NV_LIN
 #define KERNEL_NV_LIN 12
-#define KERNEL_NV_NL 4
+#endif
+#ifndef KERNEL_NV_NL
+#define KERNEL_NV_NL 6
+#endif
 
 #include "vmath_simd.h"
 #include "kernel_simd.h"

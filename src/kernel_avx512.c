@@ -35,8 +35,12 @@ typedef __m512d VT;
         _mm512_add_epi64(_mm512_castpd_si512(kb), _mm512_set1_epi64(bias)), 52))
 
 #define KERNEL_ISA avx512
+#ifndef KERNEL_NV_LIN
 #define KERNEL_NV_LIN 12
-#define KERNEL_NV_NL 4
+#endif
+#ifndef KERNEL_NV_NL
+#define KERNEL_NV_NL 8
+#endif
 
 #include "vmath_simd.h"
 #include "kernel_simd.h"
