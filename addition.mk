@@ -11,3 +11,64 @@ tools_rnnscape_SOURCES += \
 # --- tests ---------------------------------------------------------------
 check_PROGRAMS += tests/src/test_addition
 TESTS += tests/src/test_addition
+check_PROGRAMS += tests/src/test_addition_fault
+TESTS += tests/src/test_addition_fault
+tests_src_test_addition_fault_SOURCES = tests/src/test_addition_fault.c \
+	tools/cmd_addition.c tools/cmd_addition_train.c tools/cmd_addition_gradcheck.c \
+	tools/cmd_addition_landscape.c tools/cli.c
+TESTS += tests/tools/test_addition.sh
+dist_check_SCRIPTS += tests/tools/test_addition.sh
+
+# --- figures (`make figures`) ---------------------------------------------
+# Training with the tutorial's settings (NumPy stream, seed 0), checkpoints
+# every 250 iterations; then the landscape around the final weights along
+# random filter-normalised directions and along the trajectory's PCA plane.
+ADDFIG_DIR = $(FIGDIR)/data
+ADD_RNNSCAPE = $(top_builddir)/tools/rnnscape$(EXEEXT)
+ADD_WEIGHTS = $(ADDFIG_DIR)/addition-weights.dat
+ADD_TRAIN_FILES = $(ADDFIG_DIR)/addition-curve.dat $(ADDFIG_DIR)/addition-eval.dat \
+	$(ADDFIG_DIR)/addition-gradflow.dat $(ADDFIG_DIR)/addition-checkpoints.dat
+ADD_LAND_RANDOM = $(ADDFIG_DIR)/addition-landscape-random.dat
+ADD_LAND_PCA = $(ADDFIG_DIR)/addition-landscape-pca.dat
+ADDFIG_PLOTS = plots/addition_learning.gp plots/addition_gradflow.gp \
+	plots/addition_landscape.gp plots/addition_landscape3d.gp
+ADD_EVERY = 250
+ADD_GRID = 51
+EXTRA_DIST += $(ADDFIG_PLOTS)
+FIGDATA_FILES += $(ADD_WEIGHTS) $(ADD_TRAIN_FILES) $(ADD_LAND_RANDOM) $(ADD_LAND_PCA)
+FIGURES += $(FIGDIR)/addition-learning.$(FORMAT) $(FIGDIR)/addition-gradflow.$(FORMAT) \
+	$(FIGDIR)/addition-landscape.$(FORMAT) $(FIGDIR)/addition-landscape3d.$(FORMAT)
+
+# One run writes all five training files; the weights file stands for them.
+$(ADD_WEIGHTS): tools/rnnscape$(EXEEXT)
+	@$(MKDIR_P) $(@D)
+	$(AM_V_GEN)$(ADD_RNNSCAPE) addition train --rng numpy --seed 0 --every $(ADD_EVERY) -q -o $(@D)
+$(ADD_TRAIN_FILES): $(ADD_WEIGHTS)
+	@test -f $@ || { rm -f $(ADD_WEIGHTS); $(MAKE) $(AM_MAKEFLAGS) $(ADD_WEIGHTS); }
+$(ADD_LAND_RANDOM): $(ADD_WEIGHTS)
+	$(AM_V_GEN)$(ADD_RNNSCAPE) addition landscape --weights $(ADD_WEIGHTS) \
+	  --grid $(ADD_GRID) --range 1 --seed 0 -o $@
+$(ADD_LAND_PCA): $(ADD_WEIGHTS) $(ADDFIG_DIR)/addition-checkpoints.dat
+	$(AM_V_GEN)$(ADD_RNNSCAPE) addition landscape --weights $(ADD_WEIGHTS) --directions pca \
+	  --checkpoints $(ADDFIG_DIR)/addition-checkpoints.dat --grid $(ADD_GRID) -o $@
+
+if HAVE_GNUPLOT
+# gnuplot draws into $@.tmp, renamed into place: no half-written figures.
+ADD_GP = term='$(FORMAT)'; outfile='$@.tmp'
+$(FIGDIR)/addition-learning.$(FORMAT): $(srcdir)/plots/addition_learning.gp \
+		$(ADDFIG_DIR)/addition-curve.dat $(ADDFIG_DIR)/addition-eval.dat
+	$(AM_V_GEN)$(GNUPLOT) -e "$(ADD_GP); curve='$(ADDFIG_DIR)/addition-curve.dat'; \
+	  evalfile='$(ADDFIG_DIR)/addition-eval.dat'" $(srcdir)/plots/addition_learning.gp \
+	  && mv -f $@.tmp $@
+$(FIGDIR)/addition-gradflow.$(FORMAT): $(srcdir)/plots/addition_gradflow.gp \
+		$(ADDFIG_DIR)/addition-gradflow.dat
+	$(AM_V_GEN)$(GNUPLOT) -e "$(ADD_GP); datafile='$(ADDFIG_DIR)/addition-gradflow.dat'" \
+	  $(srcdir)/plots/addition_gradflow.gp && mv -f $@.tmp $@
+$(FIGDIR)/addition-landscape.$(FORMAT): $(srcdir)/plots/addition_landscape.gp \
+		$(ADD_LAND_RANDOM) $(ADD_LAND_PCA)
+	$(AM_V_GEN)$(GNUPLOT) -e "$(ADD_GP); random='$(ADD_LAND_RANDOM)'; pca='$(ADD_LAND_PCA)'" \
+	  $(srcdir)/plots/addition_landscape.gp && mv -f $@.tmp $@
+$(FIGDIR)/addition-landscape3d.$(FORMAT): $(srcdir)/plots/addition_landscape3d.gp $(ADD_LAND_PCA)
+	$(AM_V_GEN)$(GNUPLOT) -e "$(ADD_GP); datafile='$(ADD_LAND_PCA)'" \
+	  $(srcdir)/plots/addition_landscape3d.gp && mv -f $@.tmp $@
+endif HAVE_GNUPLOT
