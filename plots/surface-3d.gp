@@ -72,7 +72,7 @@ set colorbox noborder
 # (inf, where the loss overflows, becomes the top).
 height_of(v) = (v + plus < cbmin) ? cbmin : (v + plus < cbmax) ? v + plus : cbmax
 
-set pm3d at s depthorder interpolate 1,1 corners2color mean
+set pm3d at s depthorder corners2color mean border retrace
 set view rotx, rotz
 set ticslevel 0
 set border 4095 lc rgb "#808080" lw 0.8
@@ -95,16 +95,31 @@ if (strlen(trace) > 0) {
     ntrace = STATS_records
 }
 
-cmd = "splot surface using 1:2:(height_of($3)) with pm3d notitle"
+# pm3d with depthorder is drawn after everything else in the same splot,
+# so the trace goes on in a second, transparent, splot of the same frame.
+set multiplot
 if (ntrace > 0) {
     set key top left textcolor "#262626"
-    cmd = cmd . ", trace using 2:3:(height_of($4)) with points pt 7 ps 0.4" \
-              . " lc rgb 'white' title tracetitle" \
-              . ", trace every ::(ntrace - 1) using 2:3:(height_of($4)):('★')" \
-              . " with labels font ',18' textcolor rgb 'white' notitle" \
-              . ", trace every ::(ntrace - 1) using 2:3:(height_of($4)):('☆')" \
-              . " with labels font ',18' textcolor rgb 'black' notitle"
+    splot surface using 1:2:(height_of($3)) with pm3d notitle, \
+          NaN with points pt 7 ps 1 lc rgb "#262626" title tracetitle
+    unset title
+    unset key
+    unset xlabel
+    unset ylabel
+    unset zlabel
+    unset tics
+    unset border
+    unset colorbox
+    unset object
+    set pm3d noimplicit
+    splot trace using 2:3:(height_of($4)) with points pt 7 ps 0.45 \
+              lc rgb "white" notitle, \
+          trace every ::(ntrace - 1) using 2:3:(height_of($4)):("★") \
+              with labels font ",22" textcolor rgb "black" notitle, \
+          trace every ::(ntrace - 1) using 2:3:(height_of($4)):("★") \
+              with labels font ",17" textcolor rgb "white" notitle
 } else {
     unset key
+    splot surface using 1:2:(height_of($3)) with pm3d notitle
 }
-eval cmd
+unset multiplot
