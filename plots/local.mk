@@ -35,7 +35,7 @@ FAMILY_VARIANTS = tutorial rprop+ rprop- irprop+ irprop-
 FAMILY_START = -1.5,2
 FAMILY_WX = -2:2.5
 FAMILY_WREC = 0:2.25
-FAMILY_GRID = 200
+FAMILY_GRID = 100
 FAMILY_TITLES = tutorial Rprop+ Rprop− iRprop+ iRprop−
 
 FIG_FAMILY_TRACES = \
@@ -89,7 +89,7 @@ $(FIG_FAMILY_TRACES): $(FIG_DEPS)
 if HAVE_GNUPLOT
 # gnuplot draws into $@.tmp, renamed into place: no half-written figures.
 FIG_GP = term='$(FORMAT)'; outfile='$@.tmp'
-FIG_DONE = && mv -f $@.tmp $@
+FIG_DONE = && mv -f $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 
 figures: $(FIGURES)
 

@@ -125,7 +125,9 @@ do for [p = 1:npanels] {
     stats f using 1:2 nooutput
     # Coarse grids (the tutorial's 50 x 50) are subdivided so that the band
     # edges run smoothly, as in a filled contour plot; fine grids need not.
-    steps = STATS_records > 40000 ? 1 : STATS_records > 10000 ? 2 : 4
+    # (SVG holds every piece as a polygon: at most 2 x 2 there.)
+    steps = STATS_records > 10000 ? 1 : STATS_records > 2600 ? 2 : 4
+    if (term eq "svg") { steps = STATS_records > 2600 ? 1 : 2 }
     set pm3d interpolate steps, steps
     set xrange [STATS_min_x:STATS_max_x]
     set yrange [STATS_min_y:STATS_max_y]

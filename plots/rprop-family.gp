@@ -14,7 +14,8 @@
 #   colours  one per trace (space-separated colour names or #rrggbb)
 #
 # Each trace is a line through its iterates and its last iterate a star;
-# each start is a white circle.  Loss above cbmax, and inf, saturate.
+# each start is a white circle.  Earlier traces are drawn wider, so that
+# where paths coincide the later, narrower ones leave them visible.  Loss above cbmax, and inf, saturate.
 #
 # Example:
 #   gnuplot -e "surface='s.dat'; traces='a.dat b.dat'; titles='a b'; \
@@ -59,7 +60,7 @@ set format cb "%.0e"
 set cblabel "{/:Italic ξ}" rotate by 0 offset 1.5, 0 font ",14"
 colour(v) = (v + plus < cbmax) ? v + plus : 10 * cbmax
 
-set pm3d map interpolate 2,2 corners2color mean
+set pm3d map corners2color mean border retrace
 set view map
 unset border
 set tics scale 0 textcolor "#262626"
@@ -80,10 +81,15 @@ set lmargin at screen 70.0 / width
 set rmargin at screen 1.0 - 150.0 / width
 set bmargin at screen 70.0 / height
 set tmargin at screen 1.0 - 55.0 / height
-set key bottom left opaque fc rgb "#d9ffffff" box lc rgb "#cccccc" \
-    samplen 2 spacing 1.2 textcolor "#262626" title "variant"
+set key bottom left Left reverse opaque fc rgb "#33ffffff" box lc rgb "#cccccc" \
+    samplen 2.5 spacing 1.2 width 1 textcolor "#262626" title "variant"
 
 stats surface using 1:2 nooutput
+# Coarse grids are subdivided so that band edges run smoothly (as in
+# loss-surface.gp); SVG holds every piece as a polygon: at most 2 x 2 there.
+steps = STATS_records > 10000 ? 1 : STATS_records > 2600 ? 2 : 4
+if (term eq "svg") { steps = STATS_records > 2600 ? 1 : 2 }
+set pm3d interpolate steps, steps
 set xrange [STATS_min_x:STATS_max_x]
 set yrange [STATS_min_y:STATS_max_y]
 
@@ -97,7 +103,7 @@ do for [i = 1:ntraces] {
 
 splot surface using 1:2:(0):(colour($3)) with pm3d notitle, \
       for [i = 1:ntraces] word(traces, i) using 2:3:(0) \
-          with linespoints lw 1.5 pt 7 ps 0.35 lc rgb colour_of(i) \
+          with linespoints lw (1.2 + 0.9 * (ntraces - i)) pt 7 ps 0.35 lc rgb colour_of(i) \
           title word(titles, i), \
       for [i = 1:ntraces] word(traces, i) every ::0::0 using 2:3:(0) \
           with points pt 7 ps 1.5 lc rgb "white" notitle, \
