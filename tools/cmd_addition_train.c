@@ -1,6 +1,8 @@
 /* rnnscape addition train: the tutorial's training loop, its printed log,
  * and the data files the figures and the other subcommands read. */
+#include <errno.h>
 #include <getopt.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,9 +32,10 @@ static const char help_text[] =
     "  --every N          print and checkpoint period (default 1000)\n"
     "  -q, --quiet        do not print the log\n\n"
     "Output files (each written atomically; none unless asked for):\n"
-    "  -o, --output-dir DIR  all five below, named addition-curve.dat,\n"
-    "                     addition-eval.dat, addition-gradflow.dat,\n"
-    "                     addition-checkpoints.dat, addition-weights.dat\n"
+    "  -o, --output-dir DIR  all five below (DIR is created if missing), named\n"
+    "                     addition-curve.dat, addition-eval.dat,\n"
+    "                     addition-gradflow.dat, addition-checkpoints.dat and\n"
+    "                     addition-weights.dat\n"
     "  --curve FILE       per iteration: iteration, abs_error, loss E (both for\n"
     "                     that iteration's sum, before its update), mean abs_error\n"
     "                     over the last --every iterations\n"
@@ -156,6 +159,10 @@ typedef struct {
 
 static int open_outputs(const train_opts *o, train_out *t)
 {
+    if (o->dir && mkdir(o->dir, 0777) != 0 && errno != EEXIST) { /* one level, like mkdir */
+        cli_error(CMD, "--output-dir: cannot create '%s': %s", o->dir, strerror(errno));
+        return CLI_FAILURE;
+    }
     for (int i = 0; i < OUT_N; i++) {
         const char *p = o->path[i];
         if (!p && o->dir) {
