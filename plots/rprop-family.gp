@@ -39,7 +39,7 @@ if (!exists("width")) width = 820
 if (!exists("height")) height = 600
 
 if (term eq "pdfcairo") {
-    set terminal pdfcairo size width/100.0, height/100.0 font "DejaVu Sans,8"
+    set terminal pdfcairo size width/100.0, height/100.0 font "DejaVu Sans,11" fontscale 0.75
 } else {
     if (term eq "svg") {
         set terminal svg size width, height font "DejaVu Sans,11" dynamic background "white"
