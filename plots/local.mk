@@ -161,7 +161,8 @@ fig_explore_data = \
 	  start=''; if test -n '$(START)'; then start='--start $(START)'; fi; \
 	  $(FIG_RNNSCAPE) rprop --variant $(TRACE) $$start $$model \
 	    -o $(FIG_EXPLORE_TRACE) >/dev/null; \
-	  extra="$$extra trace='$(FIG_EXPLORE_TRACE)'; tracetitle='$(TRACE) iterations';"; \
+	  case '$(TRACE)' in tutorial) tt='RProp iterations';; *) tt='$(TRACE) iterations';; esac; \
+	  extra="$$extra trace='$(FIG_EXPLORE_TRACE)'; tracetitle='$$tt';"; \
 	fi
 
 surface: $(FIG_DEPS)
