@@ -1,6 +1,5 @@
 #include "dataset.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -78,28 +77,38 @@ static rs_status fail(dataset_error *err, size_t line, rs_status st, const char 
     return st;
 }
 
-/* Splits one line into finite numbers appended to vals; returns the count
- * or -1 with err filled. */
+/* A data token is plain decimal: digits, '.', 'e', 'E' and signs only, so
+ * strtod's hex, "inf" and "nan" forms are refused. */
+static int token_is_decimal(const char *p, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!strchr("0123456789.eE+-", p[i]))
+            return 0;
+    return len > 0;
+}
+
+static void bad_token(dataset_error *err, size_t lineno, const char *p, size_t len)
+{
+    snprintf(err->what, sizeof err->what, "expected a finite number, got '%.*s%s'",
+             (int)(len > 16 ? 16 : len), p, len > 16 ? "..." : "");
+    err->line = lineno;
+}
+
+/* Splits one line into finite numbers appended to vals; returns the count,
+ * -1 (malformed, err filled) or -2 (out of memory). */
 static long parse_row(char *line, size_t lineno, dvec *vals, dataset_error *err)
 {
     long n = 0;
     char *p = line;
     for (;;) {
-        while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-            p++;
+        p += strspn(p, " \t\r\n\v\f");
         if (*p == '\0' || *p == '#')
             return n;
+        size_t len = strcspn(p, " \t\r\n\v\f#");
         char *end;
-        errno = 0;
-        double v = strtod(p, &end);
-        int bad_end = end == p || (*end && !isspace((unsigned char)*end) && *end != '#');
-        if (bad_end || !isfinite(v) || isalpha((unsigned char)p[p[0] == '-' || p[0] == '+'])
-            || (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))) {
-            char tok[24];
-            size_t len = strcspn(p, " \t\r\n");
-            snprintf(tok, sizeof tok, "%.*s%s", (int)(len > 16 ? 16 : len), p, len > 16 ? "..." : "");
-            snprintf(err->what, sizeof err->what, "expected a finite number, got '%s'", tok);
-            err->line = lineno;
+        double v = token_is_decimal(p, len) ? strtod(p, &end) : NAN;
+        if (!isfinite(v) || end != p + len) {
+            bad_token(err, lineno, p, len);
             return -1;
         }
         if (!dvec_push(vals, v)) {
@@ -107,7 +116,7 @@ static long parse_row(char *line, size_t lineno, dvec *vals, dataset_error *err)
             return -2;
         }
         n++;
-        p = end;
+        p += len;
     }
 }
 

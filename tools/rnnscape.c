@@ -1,5 +1,6 @@
 /* rnnscape: the command. Dispatches to one subcommand per file (cmd_*.c). */
 #include <config.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -39,7 +40,19 @@ static int usage(FILE *fp)
     return fp == stdout ? CLI_OK : CLI_USAGE;
 }
 
-int main(int argc, char **argv)
+/* Every command writes to standard output through stdio; a full disk or a
+ * closed stream shows up only when it is flushed, so check once, here. */
+static int finish(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "rnnscape: writing standard output failed: %s\n",
+                strerror(errno ? errno : EIO));
+        return rc > CLI_FAILURE ? rc : CLI_FAILURE;
+    }
+    return rc;
+}
+
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2) {
         fputs("rnnscape: missing command (see 'rnnscape --help')\n", stderr);
@@ -58,4 +71,9 @@ int main(int argc, char **argv)
         }
     fprintf(stderr, "rnnscape: unknown command '%s' (see 'rnnscape --help')\n", argv[1]);
     return CLI_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    return finish(dispatch(argc, argv));
 }
