@@ -3,21 +3,31 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "horner.h"
 #include "kernel.h"
 #include "linear.h"
 
 const char *const surface_method_names[] = {"exact", "brute", NULL};
 
+struct surface_plan {
+    const dataset *ds;
+    activation f;
+    surface_method method;
+    double *xt;  /* exact: inputs transposed to t x mpad, zero-padded */
+    size_t mpad;
+};
+
 rs_status surface_compute(const dataset *ds, activation f, surface_method method,
                           const double *wx, size_t nx, const double *wrec, size_t nrec,
                           double *out)
 {
-    if (method == SURFACE_EXACT) {
-        if (f != ACT_LINEAR)
-            return RS_EINVAL;
-        return surface_exact(ds, wx, nx, wrec, nrec, out);
-    }
-    return surface_brute(ds, f, wx, nx, wrec, nrec, out);
+    surface_plan *pl;
+    rs_status st = surface_plan_new(ds, f, method, &pl);
+    if (st != RS_OK)
+        return st;
+    st = surface_plan_rows(pl, wx, nx, wrec, nrec, out);
+    surface_plan_free(pl);
+    return st;
 }
 
 /* Moments of one row: A = mean P^2, B = mean tP, C = mean t^2. */
@@ -27,53 +37,35 @@ typedef struct {
     int p_finite; /* every P_i finite */
 } row_fit;
 
-/* Samples per register block of the Horner loop: 16 doubles are four AVX2
- * or two AVX-512 registers, enough independent chains to hide latency. */
-#define SURFACE_BLOCK 16
-
-/* P_i(w_rec) by Horner's rule over the inputs, P = P*w_rec + x_k, for every
- * sample; xt is t x mpad (samples padded with zeros to a multiple of the
- * block), so each block of accumulators stays in registers across k. Cloned
- * per instruction set and picked at run time; each clone computes every
- * value by the same operations whatever the thread count. */
-__attribute__((target_clones("avx512f", "avx2", "default"), noinline))
-static void row_polynomials(const double *xt, size_t mpad, size_t t, double wrec, double *p)
-{
-    for (size_t i0 = 0; i0 < mpad; i0 += SURFACE_BLOCK) {
-        double acc[SURFACE_BLOCK] = {0};
-        for (size_t k = 0; k < t; k++) {
-            const double *xk = xt + k * mpad + i0;
-            for (size_t j = 0; j < SURFACE_BLOCK; j++)
-                acc[j] = acc[j] * wrec + xk[j];
-        }
-        for (size_t j = 0; j < SURFACE_BLOCK; j++)
-            p[i0 + j] = acc[j];
-    }
-}
-
 static row_fit row_fit_compute(const double *p, const double *target, size_t m)
 {
     row_fit r = {0.0, 0.0, 0.0, 0.0, 0.0, 1};
+    double a = 0.0, b = 0.0, c = 0.0;
+    int bad = 0;
+    /* Vector partial sums: a fixed order for a given build, whatever the
+     * thread count. */
+#pragma omp simd reduction(+ : a, b, c) reduction(| : bad)
     for (size_t i = 0; i < m; i++) {
-        r.a += p[i] * p[i];
-        r.b += target[i] * p[i];
-        r.c += target[i] * target[i];
-        if (!isfinite(p[i]))
-            r.p_finite = 0;
+        a += p[i] * p[i];
+        b += target[i] * p[i];
+        c += target[i] * target[i];
+        bad |= (p[i] - p[i]) != 0.0; /* inf - inf and NaN - NaN are NaN */
     }
     double M = (double)m;
-    r.a /= M;
-    r.b /= M;
-    r.c /= M;
+    r.p_finite = !bad;
+    r.a = a / M;
+    r.b = b / M;
+    r.c = c / M;
     if (r.p_finite && isfinite(r.a) && r.a > 0.0) {
         r.wstar = r.b / r.a;
         /* xi_min summed from residuals, not C - B^2/A, which cancels. */
-        double s = 0.0;
+        double sum = 0.0, wstar = r.wstar;
+#pragma omp simd reduction(+ : sum)
         for (size_t i = 0; i < m; i++) {
-            double res = target[i] - r.wstar * p[i];
-            s += res * res;
+            double res = target[i] - wstar * p[i];
+            sum += res * res;
         }
-        r.xi_min = s / M;
+        r.xi_min = sum / M;
     }
     return r;
 }
@@ -125,10 +117,10 @@ static void row_evaluate(const dataset *ds, const double *p, const row_fit *r, d
     }
 }
 
-/* Samples rounded up to a whole number of blocks. */
+/* Samples rounded up to a whole number of Horner tiles. */
 static size_t padded(size_t m)
 {
-    return (m + SURFACE_BLOCK - 1) / SURFACE_BLOCK * SURFACE_BLOCK;
+    return (m + HORNER_SAMPLES - 1) / HORNER_SAMPLES * HORNER_SAMPLES;
 }
 
 /* The inputs transposed to t x mpad, zero-padded, so the Horner loop runs
@@ -145,34 +137,84 @@ static double *transpose_inputs(const dataset *ds)
     return xt;
 }
 
-rs_status surface_exact(const dataset *ds, const double *wx, size_t nx,
-                        const double *wrec, size_t nrec, double *out)
+/* One group of up to HORNER_ROWS rows starting at row j0; p is scratch
+ * for HORNER_ROWS x mpad polynomials. */
+static void rows_exact(const dataset *ds, const double *xt, size_t mpad, const double *wx,
+                       size_t nx, const double *wrec, size_t nrec, size_t j0, double *p,
+                       double *out)
 {
-    double *xt = transpose_inputs(ds);
-    if (!xt)
-        return RS_ENOMEM;
+    double w[HORNER_ROWS];
+    size_t n = nrec - j0 < HORNER_ROWS ? nrec - j0 : HORNER_ROWS;
+    for (size_t r = 0; r < HORNER_ROWS; r++)
+        w[r] = wrec[j0 + (r < n ? r : n - 1)]; /* pad with the last row */
+    horner_rows(xt, mpad, ds->t, w, p);
+    for (size_t r = 0; r < n; r++) {
+        row_fit f = row_fit_compute(p + r * mpad, ds->target, ds->m);
+        row_evaluate(ds, p + r * mpad, &f, w[r], wx, nx, out + (j0 + r) * nx);
+    }
+}
+
+static rs_status plan_rows_exact(const surface_plan *pl, const double *wx, size_t nx,
+                                 const double *wrec, size_t nrec, double *out)
+{
+    size_t groups = (nrec + HORNER_ROWS - 1) / HORNER_ROWS;
     int failed = 0;
 #pragma omp parallel reduction(| : failed)
     {
-        double *p = malloc(padded(ds->m) * sizeof *p);
+        double *p = malloc(HORNER_ROWS * pl->mpad * sizeof *p);
         if (!p)
             failed = 1;
 #pragma omp for schedule(static)
-        for (size_t j = 0; j < nrec; j++) {
-            if (!p)
-                continue;
-            row_polynomials(xt, padded(ds->m), ds->t, wrec[j], p);
-            row_fit r = row_fit_compute(p, ds->target, ds->m);
-            row_evaluate(ds, p, &r, wrec[j], wx, nx, out + j * nx);
-        }
+        for (size_t g = 0; g < groups; g++)
+            if (p)
+                rows_exact(pl->ds, pl->xt, pl->mpad, wx, nx, wrec, nrec, g * HORNER_ROWS, p,
+                           out);
         free(p);
     }
-    free(xt);
     return failed ? RS_ENOMEM : RS_OK;
+}
+
+rs_status surface_plan_new(const dataset *ds, activation f, surface_method method,
+                           surface_plan **out)
+{
+    if (method == SURFACE_EXACT && f != ACT_LINEAR)
+        return RS_EINVAL;
+    surface_plan *pl = calloc(1, sizeof *pl);
+    if (!pl)
+        return RS_ENOMEM;
+    *pl = (surface_plan){ds, f, method, NULL, padded(ds->m)};
+    if (method == SURFACE_EXACT && !(pl->xt = transpose_inputs(ds))) {
+        free(pl);
+        return RS_ENOMEM;
+    }
+    *out = pl;
+    return RS_OK;
+}
+
+rs_status surface_plan_rows(const surface_plan *pl, const double *wx, size_t nx,
+                            const double *wrec, size_t nrec, double *out)
+{
+    if (pl->method == SURFACE_EXACT)
+        return plan_rows_exact(pl, wx, nx, wrec, nrec, out);
+    return kernel_surface_brute(pl->ds->x, pl->ds->target, pl->ds->m, pl->ds->t, pl->f, wx,
+                                nx, wrec, nrec, out);
+}
+
+void surface_plan_free(surface_plan *pl)
+{
+    if (pl)
+        free(pl->xt);
+    free(pl);
+}
+
+rs_status surface_exact(const dataset *ds, const double *wx, size_t nx,
+                        const double *wrec, size_t nrec, double *out)
+{
+    return surface_compute(ds, ACT_LINEAR, SURFACE_EXACT, wx, nx, wrec, nrec, out);
 }
 
 rs_status surface_brute(const dataset *ds, activation f, const double *wx, size_t nx,
                         const double *wrec, size_t nrec, double *out)
 {
-    return kernel_surface_brute(ds->x, ds->target, ds->m, ds->t, f, wx, nx, wrec, nrec, out);
+    return surface_compute(ds, f, SURFACE_BRUTE, wx, nx, wrec, nrec, out);
 }

@@ -136,20 +136,26 @@ static int compute_and_write(FILE *fp, const surface_args *a, const dataset *ds,
                              const double *wx, const double *wrec, double *v, size_t rows)
 {
     struct timespec t0;
-    int shown = 0;
+    int shown = 0, rc = CLI_OK;
+    surface_plan *pl;
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (surface_plan_new(ds, a->data.f, (surface_method)a->method, &pl) != RS_OK) {
+        cli_error("surface", "out of memory");
+        return CLI_FAILURE;
+    }
     gridio_begin(fp, (gridio_format)a->format, wx, a->nx, a->nrec);
     for (size_t j0 = 0; j0 < a->nrec; j0 += rows) {
         size_t n = a->nrec - j0 < rows ? a->nrec - j0 : rows;
-        if (surface_compute(ds, a->data.f, (surface_method)a->method, wx, a->nx, wrec + j0, n,
-                            v) != RS_OK) {
+        if (surface_plan_rows(pl, wx, a->nx, wrec + j0, n, v) != RS_OK) {
             cli_error("surface", "out of memory");
-            return CLI_FAILURE;
+            rc = CLI_FAILURE;
+            break;
         }
         gridio_rows(fp, (gridio_format)a->format, wx, a->nx, wrec, j0, n, v);
         progress(j0 + n, a->nrec, &t0, &shown);
     }
-    return CLI_OK;
+    surface_plan_free(pl);
+    return rc;
 }
 
 int cmd_surface(int argc, char **argv)
