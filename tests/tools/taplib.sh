@@ -12,6 +12,8 @@
 #   fails_with N PREFIX DESC CMD...
 #                            CMD exits N, prints nothing but one line on
 #                            stderr, and that line starts with PREFIX
+#   one_line_error RC N PREFIX DESC   the same check for a command run by
+#                            hand (exit status RC, stderr in $T/err)
 #   skip N REASON            N skipped tests
 #   diag TEXT, bail_out TEXT
 #   rns ARGS...              runs $RNNSCAPE ARGS under $RNNSCAPE_WRAP (a
@@ -183,25 +185,31 @@ fails_with() {
     tap_desc=$3
     shift 3
     "$@" >"$T/out" 2>"$T/err"
-    tap_rc=$?
+    one_line_error $? "$tap_want" "$tap_prefix" "$tap_desc" "$*"
+}
+
+# one_line_error RC N PREFIX DESC [COMMAND]: the check of fails_with, for a
+# command run by hand with its standard error in $T/err and its exit
+# status RC (for redirections fails_with cannot express).
+one_line_error() {
     tap_lines=$(wc -l <"$T/err" | tr -d ' ')
     tap_first=$(head -n 1 "$T/err")
     tap_why=
-    if [ "$tap_rc" -ne "$tap_want" ]; then
-        tap_why="exit status $tap_rc, expected $tap_want"
+    if [ "$1" -ne "$2" ]; then
+        tap_why="exit status $1, expected $2"
     elif [ "$tap_lines" -ne 1 ]; then
         tap_why="$tap_lines lines on stderr, expected 1"
     else
         case $tap_first in
-        "$tap_prefix"*) ;;
-        *) tap_why="stderr does not start with '$tap_prefix'" ;;
+        "$3"*) ;;
+        *) tap_why="stderr does not start with '$3'" ;;
         esac
     fi
     if [ -z "$tap_why" ]; then
-        ok 0 "$tap_desc"
+        ok 0 "$4"
     else
-        ok 1 "$tap_desc"
-        diag "command: $*" "$tap_why" "stderr:" "$(head -n 5 "$T/err")"
+        ok 1 "$4"
+        diag "command: ${5:-}" "$tap_why" "stderr:" "$(head -n 5 "$T/err")"
         return 1
     fi
 }
