@@ -149,6 +149,10 @@ fig_explore_data = \
 	  model="$$model --activation $(ACTIVATION)"; title="$$title, $(ACTIVATION)"; fi; \
 	if test -n '$(LENGTH)'; then \
 	  model="$$model --length $(LENGTH)"; title="$$title, T = $(LENGTH)"; fi; \
+	if test -n '$(TARGET)'; then model="$$model --target $(TARGET)"; fi; \
+	if test -n '$(CBMIN)'; then extra="$$extra cbmin=$(CBMIN);"; fi; \
+	if test -n '$(CBMAX)'; then extra="$$extra cbmax=$(CBMAX);"; fi; \
+	if test -n '$(PLUS)'; then extra="$$extra plus=$(PLUS);"; fi; \
 	echo "  RNNSCAPE surface --wx $(WX) --wrec $(WREC) --grid $(GRID) $$model"; \
 	$(FIG_RNNSCAPE) surface --wx $(WX) --wrec $(WREC) --grid $(GRID) $$model \
 	  -o $(FIG_EXPLORE_SURF); \

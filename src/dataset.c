@@ -48,6 +48,12 @@ rs_status dataset_generate(dataset *ds, rng *r, size_t m, size_t t)
     return RS_OK;
 }
 
+void dataset_targets_to_mean(dataset *ds)
+{
+    for (size_t i = 0; i < ds->m; i++)
+        ds->target[i] /= (double)ds->t;
+}
+
 /* Growable array of doubles for reading rows of unknown count. */
 typedef struct {
     double *v;

@@ -31,6 +31,9 @@ void dataset_free(dataset *ds);
 /* Each row: t uniform doubles rounded half-to-even to 0/1 (np.around of
  * np.random.rand(t)); the target is the row's count of ones. */
 rs_status dataset_generate(dataset *ds, rng *r, size_t m, size_t t);
+/* Replaces each target (a count of ones) by the fraction of ones, count/T:
+ * a target inside the range of tanh and sigmoid units. */
+void dataset_targets_to_mean(dataset *ds);
 /* One sequence per line: the inputs, then the target. '#' lines and blank
  * lines are skipped; CRLF is accepted; every row must have the same width. */
 rs_status dataset_read(dataset *ds, FILE *fp, dataset_error *err);

@@ -21,6 +21,7 @@ void cli_data_init(cli_data_opts *o)
 }
 
 static const char *const rng_names[] = {"pcg", "numpy", NULL};
+static const char *const target_names[] = {"count", "mean", NULL};
 
 int cli_data_option(const char *cmd, int c, const char *arg, cli_data_opts *o)
 {
@@ -44,6 +45,12 @@ int cli_data_option(const char *cmd, int c, const char *arg, cli_data_opts *o)
         if (cli_choice(cmd, "--rng", arg, rng_names, &idx) != CLI_OK)
             return CLI_USAGE;
         o->kind = (rng_kind)idx;
+        return CLI_OK;
+    case OPT_TARGET:
+        o->generated = 1;
+        if (cli_choice(cmd, "--target", arg, target_names, &idx) != CLI_OK)
+            return CLI_USAGE;
+        o->mean_target = idx == 1;
         return CLI_OK;
     case OPT_ACTIVATION:
         if (cli_choice(cmd, "--activation", arg, activation_names, &idx) != CLI_OK)
@@ -74,7 +81,8 @@ static int load_file(const char *cmd, const char *path, dataset *ds)
 int cli_data_get(const char *cmd, const cli_data_opts *o, dataset *ds)
 {
     if (o->path && o->generated) {
-        cli_error(cmd, "--data cannot be combined with --samples, --length, --seed or --rng");
+        cli_error(cmd, "--data cannot be combined with --samples, --length, --seed, --rng "
+                       "or --target");
         return CLI_USAGE;
     }
     if (o->path)
@@ -95,6 +103,8 @@ int cli_data_get(const char *cmd, const cli_data_opts *o, dataset *ds)
         cli_error(cmd, "out of memory generating %ld x %ld values", o->samples, o->length);
         return CLI_FAILURE;
     }
+    if (o->mean_target)
+        dataset_targets_to_mean(ds);
     return CLI_OK;
 }
 
@@ -105,9 +115,10 @@ void cli_data_header(FILE *fp, const cli_data_opts *o, const dataset *ds)
     } else {
         rng_kind kind = (o->generated && !o->kind_given) ? RNG_PCG : o->kind;
         fprintf(fp, "# data: %s%zu sequences of %zu bits, each round(uniform[0,1)), target = "
-                    "count of ones; rng %s, seed %llu\n",
-                o->generated ? "" : "the tutorial's: ", ds->m, ds->t, rng_kind_name(kind),
-                (unsigned long long)o->seed);
+                    "%s; rng %s, seed %llu\n",
+                o->generated ? "" : "the tutorial's: ", ds->m, ds->t,
+                o->mean_target ? "fraction of ones (count/T)" : "count of ones",
+                rng_kind_name(kind), (unsigned long long)o->seed);
     }
     if (o->f == ACT_LINEAR)
         fputs("# model: s_0 = 0, s_k = s_(k-1)*w_rec + x_k*w_x, y = s_T, "

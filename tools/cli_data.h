@@ -19,6 +19,7 @@ enum {
     OPT_SEED,
     OPT_RNG,
     OPT_ACTIVATION,
+    OPT_TARGET,
     OPT_FIRST_FREE /* subcommands number their own long options from here */
 };
 
@@ -28,7 +29,8 @@ enum {
     {"length", required_argument, NULL, OPT_LENGTH},                        \
     {"seed", required_argument, NULL, OPT_SEED},                            \
     {"rng", required_argument, NULL, OPT_RNG},                              \
-    {"activation", required_argument, NULL, OPT_ACTIVATION}
+    {"activation", required_argument, NULL, OPT_ACTIVATION},                \
+    {"target", required_argument, NULL, OPT_TARGET}
 
 #define CLI_DATA_HELP                                                              \
     "Data (default: the tutorial's 20 sequences of 10 bits, NumPy stream, seed 1):\n" \
@@ -38,6 +40,8 @@ enum {
     "  --seed S             random seed (default 1)\n"                              \
     "  --rng pcg|numpy      generator for generated data (default pcg; numpy when\n" \
     "                       no data option is given: the tutorial's stream)\n"      \
+    "  --target count|mean  generated targets: the count of ones (default) or\n"   \
+    "                       the fraction count/T, inside a tanh unit's range\n"     \
     "Model:\n"                                                                      \
     "  --activation F       linear (default), tanh, sigmoid or relu:\n"            \
     "                       s_k = F(s_(k-1)*w_rec + x_k*w_x)\n"
@@ -49,6 +53,7 @@ typedef struct {
     rng_kind kind;
     int generated; /* any of --samples/--length/--seed/--rng given */
     int kind_given;
+    int mean_target; /* --target mean */
     activation f;
 } cli_data_opts;
 

@@ -10,6 +10,7 @@
 
 #include "../tap.h"
 #include "grid.h"
+#include "kernel.h"
 #include "linear.h"
 #include "surface.h"
 #include "tutorial_data.h"
@@ -125,12 +126,39 @@ static void test_threads(const dataset *ds)
 #endif
 }
 
+/* The exact method on every instruction set this CPU has agrees with the
+ * default one to 1e-13 (FMA or not changes only rounding). */
+static void test_isas(const dataset *ds)
+{
+    size_t n = 40;
+    double *w = malloc(n * sizeof *w), *a = malloc(n * n * sizeof *a), *b = malloc(n * n * sizeof *b);
+    grid_linspace(-2.5, 2.5, n, w);
+    kernel_force_isa(NULL);
+    surface_exact(ds, w, n, w, n, a);
+    for (size_t k = 0; kernel_isa_names[k]; k++) {
+        const char *isa = kernel_isa_names[k];
+        if (!kernel_isa_supported(isa))
+            continue;
+        kernel_force_isa(isa);
+        surface_exact(ds, w, n, w, n, b);
+        double worst = 0.0;
+        for (size_t i = 0; i < n * n; i++)
+            worst = fmax(worst, fabs(a[i] - b[i]) / fmax(fabs(a[i]), 1e-300));
+        tap_ok(worst < 1e-13, "exact method on %s agrees with the default (worst %.2g)", isa, worst);
+    }
+    kernel_force_isa(NULL);
+    free(w);
+    free(a);
+    free(b);
+}
+
 int main(void)
 {
     dataset ds = tutorial_data();
     test_tutorial_panels(&ds);
     test_overflow();
     test_threads(&ds);
+    test_isas(&ds);
     double v;
     double w = 1.0;
     tap_ok(surface_compute(&ds, ACT_TANH, SURFACE_EXACT, &w, 1, &w, 1, &v) == RS_EINVAL,
