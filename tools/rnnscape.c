@@ -41,13 +41,14 @@ static int usage(FILE *fp)
 }
 
 /* Every command writes to standard output through stdio; a full disk or a
- * closed stream shows up only when it is flushed, so check once, here. */
+ * closed stream may show up only when it is flushed, so check here, unless
+ * the command already failed (and said why). */
 static int finish(int rc)
 {
-    if (fflush(stdout) != 0 || ferror(stdout)) {
+    if (rc == CLI_OK && (fflush(stdout) != 0 || ferror(stdout))) {
         fprintf(stderr, "rnnscape: writing standard output failed: %s\n",
                 strerror(errno ? errno : EIO));
-        return rc > CLI_FAILURE ? rc : CLI_FAILURE;
+        return CLI_FAILURE;
     }
     return rc;
 }
