@@ -66,21 +66,20 @@ static void set_threads(int n)
  * vector; returns lanes*FMAs done. The chains converge to b/(1-a), so no
  * overflow or subnormal slows them down. */
 #define NCH 16
-#define CAL_BODY(VT, SET1, FMA, ADDV, STORE, VLN)                              \
-    VT acc[NCH];                                                               \
-    const VT a = SET1(0.999999), b = SET1(1e-3);                               \
-    for (int c = 0; c < NCH; c++)                                              \
-        acc[c] = SET1(1.0 + c);                                                \
-    for (long it = 0; it < iters; it++) {                                      \
-        _Pragma("GCC unroll 16") for (int c = 0; c < NCH; c++)                 \
-            acc[c] = FMA(acc[c], a, b);                                        \
-    }                                                                          \
-    VT s = acc[0];                                                             \
-    for (int c = 1; c < NCH; c++)                                              \
-        s = ADDV(s, acc[c]);                                                   \
-    double out[VLN];                                                           \
-    STORE(out, s);                                                             \
-    *sink = out[0];                                                            \
+#define CAL_BODY(VT, SET1, FMA, ADDV, STORE, VLN)                                                  \
+    VT acc[NCH];                                                                                   \
+    const VT a = SET1(0.999999), b = SET1(1e-3);                                                   \
+    for (int c = 0; c < NCH; c++)                                                                  \
+        acc[c] = SET1(1.0 + c);                                                                    \
+    for (long it = 0; it < iters; it++) {                                                          \
+        _Pragma("GCC unroll 16") for (int c = 0; c < NCH; c++) acc[c] = FMA(acc[c], a, b);         \
+    }                                                                                              \
+    VT s = acc[0];                                                                                 \
+    for (int c = 1; c < NCH; c++)                                                                  \
+        s = ADDV(s, acc[c]);                                                                       \
+    double out[VLN];                                                                               \
+    STORE(out, s);                                                                                 \
+    *sink = out[0];                                                                                \
     return (double)iters * NCH * VLN;
 
 #ifdef BENCH_X86
@@ -185,8 +184,8 @@ static double run_numpy(const char *py, const char *script, const bcase *c, cons
     snprintf(cmd, sizeof cmd,
              "'%s' '%s' --x '%s/x.f64' --t '%s/t.f64' --m %zu --T %zu --activation %s "
              "--method brute --wx=%.17g:%.17g:%zu --wrec=%.17g:%.17g:%zu --repeat %d --out '%s'",
-             py, script, dir, dir, c->m, c->T, activation_names[c->f], c->lo, c->hi, c->n,
-             c->lo, c->hi, c->n, reps, res);
+             py, script, dir, dir, c->m, c->T, activation_names[c->f], c->lo, c->hi, c->n, c->lo,
+             c->hi, c->n, reps, res);
     FILE *p = popen(cmd, "r");
     if (!p)
         return NAN;
@@ -222,13 +221,13 @@ static double run_numpy(const char *py, const char *script, const bcase *c, cons
     return secs;
 }
 
-static void row(const char *cs, size_t n, size_t m, size_t T, const char *act,
-                const char *method, int threads, double secs, double rate, const char *ratios)
+static void row(const char *cs, size_t n, size_t m, size_t T, const char *act, const char *method,
+                int threads, double secs, double rate, const char *ratios)
 {
     char grid[32];
     snprintf(grid, sizeof grid, "%zux%zu", n, n);
-    printf("%-14s %-10s %5zu %4zu %-8s %-16s %3d %9.4f %10.3g  %s\n", cs, grid, m, T, act,
-           method, threads, secs, rate, ratios);
+    printf("%-14s %-10s %5zu %4zu %-8s %-16s %3d %9.4f %10.3g  %s\n", cs, grid, m, T, act, method,
+           threads, secs, rate, ratios);
 }
 
 static int write_file(const char *path, const double *v, size_t n)
@@ -297,11 +296,12 @@ int main(int argc, char **argv)
             peak1 = p1;
     }
     printf("# peak FMA lane rate (%d independent %s FMA chains per thread): %.3g lanes/s with "
-           "%d threads, %.3g with 1\n", NCH, isa, peak, nth, peak1);
+           "%d threads, %.3g with 1\n",
+           NCH, isa, peak, nth, peak1);
     printf("# rate = grid points * samples * steps per second; %%peak against the peak with "
            "the same number of threads\n");
-    printf("%-14s %-10s %5s %4s %-8s %-16s %3s %9s %10s  %s\n", "case", "grid", "M", "T",
-           "act", "method", "thr", "seconds", "rate", "ratios");
+    printf("%-14s %-10s %5s %4s %-8s %-16s %3s %9s %10s  %s\n", "case", "grid", "M", "T", "act",
+           "method", "thr", "seconds", "rate", "ratios");
 
     bcase cases[] = {
         {"brute-linear", ACT_LINEAR, 512, 200, 100, -3.0, 3.0},
@@ -338,8 +338,7 @@ int main(int argc, char **argv)
         char ratios[256];
         snprintf(ratios, sizeof ratios, "%.0f%% of peak", 100.0 * work / s_one / peak1);
         if (nth > 1)
-            row(c->name, n, m, T, activation_names[c->f], "kernel", 1, s_one, work / s_one,
-                ratios);
+            row(c->name, n, m, T, activation_names[c->f], "kernel", 1, s_one, work / s_one, ratios);
         int len = snprintf(ratios, sizeof ratios, "%.0f%% of peak; %.2fx 1 thread",
                            100.0 * work / s_all / peak, s_one / s_all);
         if (c->f != ACT_RELU) {
@@ -360,13 +359,16 @@ int main(int argc, char **argv)
                     printf("#   numpy vs kernel: largest relative difference %.2g\n", diff);
                 }
             } else {
-                snprintf(ratios + len, sizeof ratios - len, "; numpy skipped (no python3 with "
-                                                            "numpy)");
+                snprintf(ratios + len, sizeof ratios - len,
+                         "; numpy skipped (no python3 with "
+                         "numpy)");
             }
         }
-        row(c->name, n, m, T, activation_names[c->f], "kernel", nth, s_all, work / s_all,
-            ratios);
-        free(x); free(t); free(wx); free(out);
+        row(c->name, n, m, T, activation_names[c->f], "kernel", nth, s_all, work / s_all, ratios);
+        free(x);
+        free(t);
+        free(wx);
+        free(out);
     }
 
     /* ---- the exact linear method through the command line --------------- */
@@ -381,9 +383,8 @@ int main(int argc, char **argv)
         printf("%-14s skipped: no rnnscape with 'surface --format npy' found\n", "exact-linear");
     } else {
         char cmd[2048];
-        snprintf(cmd, sizeof cmd,
-                 "'%s' data --samples %zu --length %zu --seed 1 -o '%s/data.txt'", cli, EM, ET,
-                 dir);
+        snprintf(cmd, sizeof cmd, "'%s' data --samples %zu --length %zu --seed 1 -o '%s/data.txt'",
+                 cli, EM, ET, dir);
         if (system(cmd) != 0) {
             printf("%-14s skipped: 'rnnscape data' failed\n", "exact-linear");
         } else {
@@ -422,14 +423,12 @@ int main(int argc, char **argv)
                     if (!isnan(s_np)) {
                         row("exact-linear", G, EM, ET, "linear", "numpy-separable", 1, s_np,
                             work / s_np, "compute only");
-                        snprintf(ratios, sizeof ratios, "%.1fx numpy (whole process)",
-                                 s_np / best);
-                        printf("#   numpy vs rnnscape: largest relative difference %.2g\n",
-                               diff);
+                        snprintf(ratios, sizeof ratios, "%.1fx numpy (whole process)", s_np / best);
+                        printf("#   numpy vs rnnscape: largest relative difference %.2g\n", diff);
                     }
                 }
-                row("exact-linear", G, EM, ET, "linear", "rnnscape-exact", nth, best,
-                    work / best, ratios);
+                row("exact-linear", G, EM, ET, "linear", "rnnscape-exact", nth, best, work / best,
+                    ratios);
             }
         }
         remove(strcat(strcpy(cmd, dir), "/data.txt"));

@@ -101,7 +101,7 @@ static void recurrent_sum(size_t H, const double *w, const double *hp, double *r
     for (size_t i = 0; i < H; i++) {
         double hi = hp[i];
         const double *row = wh + i * H;
-        #pragma omp simd
+#pragma omp simd
         for (size_t j = 0; j < H; j++)
             rec[j] += hi * row[j];
     }
@@ -118,8 +118,7 @@ static void activate(size_t H, const double *w, int xa, int xb, const double *re
 }
 
 /* One recurrent step; hk doubles as the scratch for the recurrent sum. */
-static void hidden_step(int hidden, const double *w, int xa, int xb, const double *hp,
-                        double *hk)
+static void hidden_step(int hidden, const double *w, int xa, int xb, const double *hp, double *hk)
 {
     recurrent_sum((size_t)hidden, w, hp, hk);
     activate((size_t)hidden, w, xa, xb, hk, hk);
@@ -243,8 +242,8 @@ static uint64_t predicted_value(int bits, const addition_work *ws)
     return v;
 }
 
-void addition_train_step(addition_net *net, double alpha, uint32_t a, uint32_t b,
-                         addition_work *ws, double *upd, addition_step *out)
+void addition_train_step(addition_net *net, double alpha, uint32_t a, uint32_t b, addition_work *ws,
+                         double *upd, addition_step *out)
 {
     addition_forward(net, net->w, a, b, ws);
     double err = 0.0;
@@ -337,7 +336,7 @@ rs_status addition_evaluate(const addition_net *net, const double *w, const addi
     eval_block *blk = calloc(EVAL_BLOCKS, sizeof *blk);
     if (!blk)
         return RS_ENOMEM;
-    #pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static)
     for (int q = 0; q < EVAL_BLOCKS; q++)
         evaluate_block(net, w, es, es->n * (size_t)q / EVAL_BLOCKS,
                        es->n * (size_t)(q + 1) / EVAL_BLOCKS, dhnorm != NULL, &blk[q]);
@@ -368,8 +367,8 @@ rs_status addition_evaluate(const addition_net *net, const double *w, const addi
 typedef struct {
     const addition_net *net;
     const double *w;
-    double *stack;        /* (T+1) x H states h_0 .. h_T */
-    double *rec;          /* T x H: h_(k-1) Wh, shared by a state's children */
+    double *stack;                       /* (T+1) x H states h_0 .. h_T */
+    double *rec;                         /* T x H: h_(k-1) Wh, shared by a state's children */
     double level_sum[ADDITION_BITS_MAX]; /* sum of 1/2 (c_k - o_k)^2 per level */
 } walk;
 

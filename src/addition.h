@@ -31,12 +31,12 @@ typedef struct {
 /* Scratch space for one sequence: states, outputs, inputs, targets. */
 typedef struct {
     int bits, hidden;
-    double *h;     /* (T+1) x H, h[0..H) = h_0 = 0 */
-    double *o;     /* T outputs */
+    double *h;        /* (T+1) x H, h[0..H) = h_0 = 0 */
+    double *o;        /* T outputs */
     unsigned char *x; /* 2T inputs (a_k, b_k), LSB first */
     unsigned char *c; /* T target bits, LSB first */
-    double *fut;   /* H: hidden delta of step k+1 */
-    double *cur;   /* H: hidden delta of step k */
+    double *fut;      /* H: hidden delta of step k+1 */
+    double *cur;      /* H: hidden delta of step k */
 } addition_work;
 
 /* One iteration of the tutorial, as it reports it. */
@@ -79,8 +79,8 @@ void addition_gradient(const addition_net *net, const double *w, uint32_t a, uin
                        addition_work *ws, double *grad, double *loss, double *dhnorm);
 /* The tutorial's iteration: forward, BPTT into the update accumulator
  * upd (nparams, zero on entry and on return), then w += upd * alpha. */
-void addition_train_step(addition_net *net, double alpha, uint32_t a, uint32_t b,
-                         addition_work *ws, double *upd, addition_step *out);
+void addition_train_step(addition_net *net, double alpha, uint32_t a, uint32_t b, addition_work *ws,
+                         double *upd, addition_step *out);
 
 rs_status addition_evalset_init(addition_evalset *es, int bits);
 void addition_evalset_free(addition_evalset *es);

@@ -17,7 +17,8 @@ rs_status addition_write_weights(FILE *fp, const addition_net *net, const double
     write_shape(fp, net);
     fputs("# weights in the order W0 (2 x hidden), W1 (hidden x 1), Wh (hidden x hidden),\n"
           "# row-major; matrix code 0 = W0, 1 = W1, 2 = Wh\n"
-          "# columns: index matrix row column value\n", fp);
+          "# columns: index matrix row column value\n",
+          fp);
     for (size_t p = 0; p < net->nparams; p++) {
         int r, c;
         const char *name = addition_param_name(net->hidden, p, &r, &c);
@@ -60,10 +61,7 @@ static void header_value(const char *s, int *bits, int *hidden)
         *hidden = v;
 }
 
-static int blank(const char *s)
-{
-    return s[strspn(s, " \t\r")] == '\0';
-}
+static int blank(const char *s) { return s[strspn(s, " \t\r")] == '\0'; }
 
 /* Strict number: the whole token, finite. */
 static int number(char **s, double *out)
@@ -130,8 +128,9 @@ rs_status addition_read_weights(FILE *fp, addition_net *net, long *line)
 void addition_write_checkpoint_header(FILE *fp, const addition_net *net)
 {
     write_shape(fp, net);
-    fprintf(fp, "# columns: iteration, then the %zu weights in the order W0 (2 x hidden),\n"
-                "# W1 (hidden x 1), Wh (hidden x hidden), row-major (as in the weights file)\n",
+    fprintf(fp,
+            "# columns: iteration, then the %zu weights in the order W0 (2 x hidden),\n"
+            "# W1 (hidden x 1), Wh (hidden x hidden), row-major (as in the weights file)\n",
             net->nparams);
 }
 

@@ -9,7 +9,7 @@
 static size_t block_index(size_t H, size_t u, size_t i)
 {
     if (u == H)
-        return 2 * H + i;                      /* W1[i] */
+        return 2 * H + i;                               /* W1[i] */
     return i < 2 ? i * H + u : 3 * H + (i - 2) * H + u; /* W0[i][u], Wh[i-2][u] */
 }
 
@@ -91,8 +91,8 @@ static void jacobi_eigen(size_t n, double *a, double *v)
 }
 
 /* d = M^T u normalised, and sign-fixed so its largest entry is positive. */
-static int principal_direction(size_t n, size_t np, const double *m, const double *v,
-                               size_t col, double *d)
+static int principal_direction(size_t n, size_t np, const double *m, const double *v, size_t col,
+                               double *d)
 {
     memset(d, 0, np * sizeof *d);
     for (size_t i = 0; i < n; i++)
@@ -112,8 +112,8 @@ static int principal_direction(size_t n, size_t np, const double *m, const doubl
     return 1;
 }
 
-rs_status addition_pca_directions(const addition_net *net, size_t n, const double *traj,
-                                  double *d1, double *d2, double explained[2])
+rs_status addition_pca_directions(const addition_net *net, size_t n, const double *traj, double *d1,
+                                  double *d2, double explained[2])
 {
     size_t np = net->nparams;
     if (n < 3 || n > 4000)
@@ -170,16 +170,16 @@ double addition_grid_coord(double range, size_t n, size_t i)
 }
 
 rs_status addition_landscape(const addition_net *net, const double *w, const double *d1,
-                             const double *d2, double range, size_t n,
-                             const addition_evalset *es, double *loss)
+                             const double *d2, double range, size_t n, const addition_evalset *es,
+                             double *loss)
 {
     size_t np = net->nparams;
     long total = (long)(n * n);
     int failed = 0;
-    #pragma omp parallel
+#pragma omp parallel
     {
         double *wt = malloc(np * sizeof *wt);
-        #pragma omp for schedule(static)
+#pragma omp for schedule(static)
         for (long q = 0; q < total; q++) {
             size_t i = (size_t)q / n, j = (size_t)q % n;
             double a = addition_grid_coord(range, n, i), b = addition_grid_coord(range, n, j);
@@ -190,7 +190,7 @@ rs_status addition_landscape(const addition_net *net, const double *w, const dou
                 if (addition_mean_loss(net, wt, es, &loss[q]) == RS_OK)
                     continue;
             }
-            #pragma omp atomic write
+#pragma omp atomic write
             failed = 1;
         }
         free(wt);

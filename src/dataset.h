@@ -19,8 +19,8 @@ typedef struct {
 
 /* Where and why loading failed, for the caller's message. */
 typedef struct {
-    size_t line;     /* 1-based line number, 0 if not about one line */
-    char what[160];  /* e.g. "expected 11 numbers, found 9" */
+    size_t line;    /* 1-based line number, 0 if not about one line */
+    char what[160]; /* e.g. "expected 11 numbers, found 9" */
 } dataset_error;
 
 /* Largest m*t accepted, so a request is refused before allocating. */

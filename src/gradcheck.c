@@ -16,8 +16,7 @@ typedef enum { PARAM_WX, PARAM_WREC } param;
 
 /* Central difference (xi(w+eps) - xi(w-eps)) / 2eps, stepping the weight as
  * the tutorial does: w += eps, then w -= 2 eps (not w - eps directly). */
-static double central_difference(const linear_model *lm, param which, const dataset *ds,
-                                 double eps)
+static double central_difference(const linear_model *lm, param which, const dataset *ds, double eps)
 {
     linear_model probe = *lm;
     double *w = which == PARAM_WX ? &probe.wx : &probe.wrec;
@@ -46,7 +45,7 @@ static gradcheck_verdict worst_of(gradcheck_verdict a, gradcheck_verdict b)
     if (a == GRADCHECK_FAIL || b == GRADCHECK_FAIL)
         return GRADCHECK_FAIL;
     return a == GRADCHECK_NOT_FINITE || b == GRADCHECK_NOT_FINITE ? GRADCHECK_NOT_FINITE
-                                                                 : GRADCHECK_PASS;
+                                                                  : GRADCHECK_PASS;
 }
 
 rs_status gradcheck_at(const linear_model *lm, const dataset *ds, const gradcheck_opts *o,

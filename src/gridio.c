@@ -51,8 +51,16 @@ static void npy_header(FILE *fp, size_t nx, size_t ny)
     size_t total = 10 + (size_t)n + 1;
     size_t pad = (64 - total % 64) % 64;
     size_t hlen = (size_t)n + pad + 1;
-    unsigned char pre[10] = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0,
-                             (unsigned char)(hlen & 0xff), (unsigned char)(hlen >> 8)};
+    unsigned char pre[10] = {0x93,
+                             'N',
+                             'U',
+                             'M',
+                             'P',
+                             'Y',
+                             1,
+                             0,
+                             (unsigned char)(hlen & 0xff),
+                             (unsigned char)(hlen >> 8)};
     fwrite(pre, 1, sizeof pre, fp);
     fwrite(dict, 1, (size_t)n, fp);
     for (size_t i = 0; i < pad; i++)
@@ -111,8 +119,8 @@ static rs_status write_whole(FILE *fp, gridio_format fmt, const double *x, size_
     return st == RS_OK ? gridio_rows(fp, fmt, x, nx, y, 0, ny, v) : st;
 }
 
-rs_status gridio_write_text(FILE *fp, const double *x, size_t nx, const double *y,
-                            size_t ny, const double *v)
+rs_status gridio_write_text(FILE *fp, const double *x, size_t nx, const double *y, size_t ny,
+                            const double *v)
 {
     return write_whole(fp, GRIDIO_TEXT, x, nx, y, ny, v);
 }
@@ -122,8 +130,8 @@ rs_status gridio_write_npy(FILE *fp, size_t nx, size_t ny, const double *v)
     return write_whole(fp, GRIDIO_NPY, NULL, nx, NULL, ny, v);
 }
 
-rs_status gridio_write_binary(FILE *fp, const double *x, size_t nx, const double *y,
-                              size_t ny, const double *v)
+rs_status gridio_write_binary(FILE *fp, const double *x, size_t nx, const double *y, size_t ny,
+                              const double *v)
 {
     return write_whole(fp, GRIDIO_BINARY, x, nx, y, ny, v);
 }

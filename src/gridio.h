@@ -14,16 +14,16 @@ typedef enum { GRIDIO_TEXT = 0, GRIDIO_BINARY, GRIDIO_NPY } gridio_format;
 extern const char *const gridio_format_names[]; /* "text", "binary", "npy", NULL */
 
 /* "x y v" lines, x varying fastest; rows of constant y separated by a blank line. */
-rs_status gridio_write_text(FILE *fp, const double *x, size_t nx, const double *y,
-                            size_t ny, const double *v);
+rs_status gridio_write_text(FILE *fp, const double *x, size_t nx, const double *y, size_t ny,
+                            const double *v);
 /* A little-endian float64 .npy array of shape (ny, nx), C order. */
 rs_status gridio_write_npy(FILE *fp, size_t nx, size_t ny, const double *v);
 /* gnuplot's (nonuniform) binary matrix, which gnuplot reads as float32:
  * first record nx and the x values; then per row y_j and the row's values.
  * Read with `splot FILE binary matrix using 1:2:3`. Single precision: use
  * .npy or text for full precision. */
-rs_status gridio_write_binary(FILE *fp, const double *x, size_t nx, const double *y,
-                              size_t ny, const double *v);
+rs_status gridio_write_binary(FILE *fp, const double *x, size_t nx, const double *y, size_t ny,
+                              const double *v);
 
 /* Streaming: gridio_begin once (the .npy header or the binary matrix's
  * first record; nothing for text), then gridio_rows for consecutive blocks

@@ -13,25 +13,23 @@ typedef double horner_v8 __attribute__((vector_size(64)));
  * and R independent multiply-add chains hide the latency. Every value is
  * computed by the same operations whatever the tiling, so results do not
  * depend on the thread count. */
-#define HORNER_TILE(NAME, TARGET, R)                                               \
-    TARGET static void NAME(const double *xt, size_t mpad, size_t t,             \
-                            const double *w, double *p)                          \
-    {                                                                              \
-        for (size_t r0 = 0; r0 < HORNER_ROWS; r0 += (R))                           \
-            for (size_t i0 = 0; i0 < mpad; i0 += 8) {                              \
-                horner_v8 acc[R];                                                  \
-                _Pragma("GCC unroll 8") for (size_t r = 0; r < (R); r++)           \
-                    acc[r] = (horner_v8){0};                                       \
-                for (size_t k = 0; k < t; k++) {                                   \
-                    horner_v8 x;                                                   \
-                    memcpy(&x, xt + k * mpad + i0, sizeof x);                      \
-                    /* Horner: P = P*w + x_k */                                    \
-                    _Pragma("GCC unroll 8") for (size_t r = 0; r < (R); r++)       \
-                        acc[r] = acc[r] * w[r0 + r] + x;                           \
-                }                                                                  \
-                _Pragma("GCC unroll 8") for (size_t r = 0; r < (R); r++)           \
-                    memcpy(p + (r0 + r) * mpad + i0, &acc[r], sizeof acc[r]);      \
-            }                                                                      \
+#define HORNER_TILE(NAME, TARGET, R)                                                               \
+    TARGET static void NAME(const double *xt, size_t mpad, size_t t, const double *w, double *p)   \
+    {                                                                                              \
+        for (size_t r0 = 0; r0 < HORNER_ROWS; r0 += (R))                                           \
+            for (size_t i0 = 0; i0 < mpad; i0 += 8) {                                              \
+                horner_v8 acc[R];                                                                  \
+                _Pragma("GCC unroll 8") for (size_t r = 0; r < (R); r++) acc[r] = (horner_v8){0};  \
+                for (size_t k = 0; k < t; k++) {                                                   \
+                    horner_v8 x;                                                                   \
+                    memcpy(&x, xt + k * mpad + i0, sizeof x);                                      \
+                    /* Horner: P = P*w + x_k */                                                    \
+                    _Pragma("GCC unroll 8") for (size_t r = 0; r < (R); r++) acc[r] =              \
+                        acc[r] * w[r0 + r] + x;                                                    \
+                }                                                                                  \
+                _Pragma("GCC unroll 8") for (size_t r = 0; r < (R); r++)                           \
+                    memcpy(p + (r0 + r) * mpad + i0, &acc[r], sizeof acc[r]);                      \
+            }                                                                                      \
     }
 
 /* AVX-512: 8 rows = 8 zmm chains. AVX2: 4 rows = 8 ymm. Baseline SSE2:

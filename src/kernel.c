@@ -13,8 +13,10 @@
 #include <omp.h>
 #endif
 
-#define KERNEL_OPS(s)                                                          \
-    {#s, kernel_tile_##s, kernel_tile_lanes_##s, vmath_tanh_##s, vmath_sigmoid_##s}
+#define KERNEL_OPS(s)                                                                              \
+    {                                                                                              \
+#s, kernel_tile_##s, kernel_tile_lanes_##s, vmath_tanh_##s, vmath_sigmoid_##s              \
+    }
 
 /* Best first. */
 static const kernel_isa_ops kernel_isas[] = {
@@ -101,13 +103,11 @@ static int kernel_all_finite(const double *a, size_t n)
     return 1;
 }
 
-rs_status kernel_surface_brute(const double *x, const double *t, size_t m,
-                               size_t T, activation f, const double *wx,
-                               size_t nx, const double *wrec, size_t nrec,
+rs_status kernel_surface_brute(const double *x, const double *t, size_t m, size_t T, activation f,
+                               const double *wx, size_t nx, const double *wrec, size_t nrec,
                                double *out)
 {
-    if (!t || m == 0 || (!x && T > 0) || (!wx && nx) || (!wrec && nrec) ||
-        (!out && nx && nrec))
+    if (!t || m == 0 || (!x && T > 0) || (!wx && nx) || (!wrec && nrec) || (!out && nx && nrec))
         return RS_EINVAL;
     if ((int)f < ACT_LINEAR || (int)f > ACT_RELU)
         return RS_EINVAL;
@@ -145,8 +145,7 @@ rs_status kernel_surface_brute(const double *x, const double *t, size_t m,
         const size_t n = nlane - first < L ? nlane - first : L;
         for (size_t l = 0; l < L; l++)
             lane_w[l] = lane_axis[first + (l < n ? l : n - 1)];
-        kernel_tile_job job = {x, t, m, T, (int)f, colmode, line_axis[line],
-                               lane_w, lane_out};
+        kernel_tile_job job = {x, t, m, T, (int)f, colmode, line_axis[line], lane_w, lane_out};
         isa->tile(&job);
         for (size_t l = 0; l < n; l++) {
             double v = isnan(lane_out[l]) ? INFINITY : lane_out[l];

@@ -44,9 +44,8 @@
  * Returns RS_EINVAL for a NULL pointer, m = 0, an unknown activation or a
  * non-finite input (out untouched), RS_ERANGE if nx*nrec overflows size_t.
  * nx = 0 or nrec = 0 is a valid empty grid. T may be 0. */
-rs_status kernel_surface_brute(const double *x, const double *t, size_t m,
-                               size_t T, activation f, const double *wx,
-                               size_t nx, const double *wrec, size_t nrec,
+rs_status kernel_surface_brute(const double *x, const double *t, size_t m, size_t T, activation f,
+                               const double *wx, size_t nx, const double *wrec, size_t nrec,
                                double *out);
 
 /* Instruction sets, best first: "avx512" (AVX-512F), "avx2" (AVX2+FMA),

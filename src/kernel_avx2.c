@@ -27,8 +27,8 @@ typedef __m256d VT;
 #define V_XOR _mm256_xor_pd
 #define V_MINX(x, c) _mm256_min_pd((c), (x))
 #define V_MAXX(x, c) _mm256_max_pd((c), (x))
-#define V_POW2K(kb, bias)                                                      \
-    _mm256_castsi256_pd(_mm256_slli_epi64(                                     \
+#define V_POW2K(kb, bias)                                                                          \
+    _mm256_castsi256_pd(_mm256_slli_epi64(                                                         \
         _mm256_add_epi64(_mm256_castpd_si256(kb), _mm256_set1_epi64x(bias)), 52))
 
 #define KERNEL_ISA avx2

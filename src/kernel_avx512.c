@@ -23,16 +23,15 @@ typedef __m512d VT;
 #define V_DIV _mm512_div_pd
 #define V_FMA _mm512_fmadd_pd
 #define V_FNMA _mm512_fnmadd_pd
-#define KV_BITOP(op, a, b)                                                     \
-    _mm512_castsi512_pd(op(_mm512_castpd_si512(a), _mm512_castpd_si512(b)))
+#define KV_BITOP(op, a, b) _mm512_castsi512_pd(op(_mm512_castpd_si512(a), _mm512_castpd_si512(b)))
 #define V_AND(a, b) KV_BITOP(_mm512_and_si512, a, b)
 #define V_OR(a, b) KV_BITOP(_mm512_or_si512, a, b)
 #define V_XOR(a, b) KV_BITOP(_mm512_xor_si512, a, b)
 #define V_MINX(x, c) _mm512_min_pd((c), (x))
 #define V_MAXX(x, c) _mm512_max_pd((c), (x))
-#define V_POW2K(kb, bias)                                                      \
-    _mm512_castsi512_pd(_mm512_slli_epi64(                                     \
-        _mm512_add_epi64(_mm512_castpd_si512(kb), _mm512_set1_epi64(bias)), 52))
+#define V_POW2K(kb, bias)                                                                          \
+    _mm512_castsi512_pd(                                                                           \
+        _mm512_slli_epi64(_mm512_add_epi64(_mm512_castpd_si512(kb), _mm512_set1_epi64(bias)), 52))
 
 #define KERNEL_ISA avx512
 #ifndef KERNEL_NV_LIN

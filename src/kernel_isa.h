@@ -14,14 +14,14 @@
 #define KERNEL_TILE_MAX (KERNEL_NV_MAX * 8)
 
 typedef struct {
-    const double *x;     /* m x T inputs, row-major */
-    const double *t;     /* m targets */
+    const double *x; /* m x T inputs, row-major */
+    const double *t; /* m targets */
     size_t m, T;
-    int f;               /* activation */
-    int colmode;         /* 1: lanes differ in w_rec; 0: lanes differ in w_x */
-    double fixed;        /* the shared weight: w_x (colmode) or w_rec */
-    const double *lane_w;  /* tile_lanes(f) lane weights (padded) */
-    double *lane_out;      /* tile_lanes(f) results: acc/M, NaN not yet mapped */
+    int f;                /* activation */
+    int colmode;          /* 1: lanes differ in w_rec; 0: lanes differ in w_x */
+    double fixed;         /* the shared weight: w_x (colmode) or w_rec */
+    const double *lane_w; /* tile_lanes(f) lane weights (padded) */
+    double *lane_out;     /* tile_lanes(f) results: acc/M, NaN not yet mapped */
 } kernel_tile_job;
 
 typedef struct {
@@ -35,10 +35,10 @@ typedef struct {
 /* The instruction set in use (forced or best supported); never NULL. */
 const kernel_isa_ops *kernel_isa_current(void);
 
-#define KERNEL_DECLARE_ISA(s)                                                  \
-    void kernel_tile_##s(const kernel_tile_job *job);                          \
-    size_t kernel_tile_lanes_##s(activation f);                                \
-    void vmath_tanh_##s(const double *x, double *y, size_t n);                 \
+#define KERNEL_DECLARE_ISA(s)                                                                      \
+    void kernel_tile_##s(const kernel_tile_job *job);                                              \
+    size_t kernel_tile_lanes_##s(activation f);                                                    \
+    void vmath_tanh_##s(const double *x, double *y, size_t n);                                     \
     void vmath_sigmoid_##s(const double *x, double *y, size_t n);
 
 KERNEL_DECLARE_ISA(scalar)

@@ -12,8 +12,18 @@
 typedef double VT;
 #define VL 1
 
-static inline uint64_t ks_bits(double d) { uint64_t u; memcpy(&u, &d, sizeof u); return u; }
-static inline double ks_double(uint64_t u) { double d; memcpy(&d, &u, sizeof d); return d; }
+static inline uint64_t ks_bits(double d)
+{
+    uint64_t u;
+    memcpy(&u, &d, sizeof u);
+    return u;
+}
+static inline double ks_double(uint64_t u)
+{
+    double d;
+    memcpy(&d, &u, sizeof d);
+    return d;
+}
 
 #define V_SET1(d) ((double)(d))
 #define V_ZERO() 0.0

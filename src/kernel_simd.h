@@ -46,8 +46,7 @@ static inline __attribute__((always_inline)) VT kernel_act(int f, VT z)
 /* NV vectors of lanes; f and colmode are compile-time constants at each
  * call site below, so the switch and the branch fold away. */
 static inline __attribute__((always_inline)) void
-kernel_tile_body(const kernel_tile_job *J, const int f, const int colmode,
-                 const int NV)
+kernel_tile_body(const kernel_tile_job *J, const int f, const int colmode, const int NV)
 {
     VT A[KERNEL_NV_MAX], S[KERNEL_NV_MAX], ACC[KERNEL_NV_MAX];
     const double *x = J->x;
@@ -55,29 +54,30 @@ kernel_tile_body(const kernel_tile_job *J, const int f, const int colmode,
     const double fixed = J->fixed;
     const VT fixedv = V_SET1(fixed);
 
-    KERNEL_UNROLL for (int v = 0; v < NV; v++) {
+    KERNEL_UNROLL for (int v = 0; v < NV; v++)
+    {
         A[v] = V_LOADU(J->lane_w + (size_t)v * VL);
         ACC[v] = V_ZERO();
     }
     for (size_t i = 0; i < m; i++) {
         const double *xi = x + i * T;
-        KERNEL_UNROLL for (int v = 0; v < NV; v++)
-            S[v] = V_ZERO();
+        KERNEL_UNROLL for (int v = 0; v < NV; v++) S[v] = V_ZERO();
         for (size_t k = 0; k < T; k++) {
             if (colmode) {
                 /* lanes: w_rec = A; shared w_x = fixed */
                 const VT q = V_SET1(xi[k] * fixed);
-                KERNEL_UNROLL for (int v = 0; v < NV; v++)
-                    S[v] = kernel_act(f, V_ADD(V_MUL(S[v], A[v]), q));
+                KERNEL_UNROLL for (int v = 0; v < NV; v++) S[v] =
+                    kernel_act(f, V_ADD(V_MUL(S[v], A[v]), q));
             } else {
                 /* lanes: w_x = A; shared w_rec = fixed */
                 const VT xb = V_SET1(xi[k]);
-                KERNEL_UNROLL for (int v = 0; v < NV; v++)
-                    S[v] = kernel_act(f, V_ADD(V_MUL(S[v], fixedv), V_MUL(xb, A[v])));
+                KERNEL_UNROLL for (int v = 0; v < NV; v++) S[v] =
+                    kernel_act(f, V_ADD(V_MUL(S[v], fixedv), V_MUL(xb, A[v])));
             }
         }
         const VT tv = V_SET1(J->t[i]);
-        KERNEL_UNROLL for (int v = 0; v < NV; v++) {
+        KERNEL_UNROLL for (int v = 0; v < NV; v++)
+        {
             VT e = V_SUB(tv, S[v]);
             ACC[v] = V_ADD(ACC[v], V_MUL(e, e));
         }
@@ -87,14 +87,14 @@ kernel_tile_body(const kernel_tile_job *J, const int f, const int colmode,
         V_STOREU(J->lane_out + (size_t)v * VL, V_DIV(ACC[v], mv));
 }
 
-#define KERNEL_TILE_FN(f, nv)                                                  \
-    static void KCAT(kernel_tile_col, f)(const kernel_tile_job *J)            \
-    {                                                                          \
-        kernel_tile_body(J, f, 1, nv);                                         \
-    }                                                                          \
-    static void KCAT(kernel_tile_row, f)(const kernel_tile_job *J)            \
-    {                                                                          \
-        kernel_tile_body(J, f, 0, nv);                                         \
+#define KERNEL_TILE_FN(f, nv)                                                                      \
+    static void KCAT(kernel_tile_col, f)(const kernel_tile_job *J)                                 \
+    {                                                                                              \
+        kernel_tile_body(J, f, 1, nv);                                                             \
+    }                                                                                              \
+    static void KCAT(kernel_tile_row, f)(const kernel_tile_job *J)                                 \
+    {                                                                                              \
+        kernel_tile_body(J, f, 0, nv);                                                             \
     }
 
 KERNEL_TILE_FN(ACT_LINEAR, KERNEL_NV_LIN)
@@ -127,20 +127,20 @@ void KCAT(kernel_tile, KERNEL_ISA)(const kernel_tile_job *J)
 }
 
 /* Whole arrays: full vectors, then the tail through a padded buffer. */
-#define VMATH_ARRAY_FN(name, op)                                               \
-    void KCAT(name, KERNEL_ISA)(const double *x, double *y, size_t n)        \
-    {                                                                          \
-        size_t i = 0;                                                          \
-        for (; i + VL <= n; i += VL)                                           \
-            V_STOREU(y + i, op(V_LOADU(x + i)));                               \
-        if (i < n) {                                                           \
-            double buf[VL];                                                    \
-            for (size_t j = 0; j < VL; j++)                                    \
-                buf[j] = i + j < n ? x[i + j] : 0.0;                           \
-            V_STOREU(buf, op(V_LOADU(buf)));                                   \
-            for (size_t j = 0; i + j < n; j++)                                 \
-                y[i + j] = buf[j];                                             \
-        }                                                                      \
+#define VMATH_ARRAY_FN(name, op)                                                                   \
+    void KCAT(name, KERNEL_ISA)(const double *x, double *y, size_t n)                              \
+    {                                                                                              \
+        size_t i = 0;                                                                              \
+        for (; i + VL <= n; i += VL)                                                               \
+            V_STOREU(y + i, op(V_LOADU(x + i)));                                                   \
+        if (i < n) {                                                                               \
+            double buf[VL];                                                                        \
+            for (size_t j = 0; j < VL; j++)                                                        \
+                buf[j] = i + j < n ? x[i + j] : 0.0;                                               \
+            V_STOREU(buf, op(V_LOADU(buf)));                                                       \
+            for (size_t j = 0; i + j < n; j++)                                                     \
+                y[i + j] = buf[j];                                                                 \
+        }                                                                                          \
     }
 
 VMATH_ARRAY_FN(vmath_tanh, vm_tanh)

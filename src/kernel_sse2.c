@@ -24,9 +24,8 @@ typedef __m128d VT;
 #define V_XOR _mm_xor_pd
 #define V_MINX(x, c) _mm_min_pd((c), (x))
 #define V_MAXX(x, c) _mm_max_pd((c), (x))
-#define V_POW2K(kb, bias)                                                      \
-    _mm_castsi128_pd(_mm_slli_epi64(                                           \
-        _mm_add_epi64(_mm_castpd_si128(kb), _mm_set1_epi64x(bias)), 52))
+#define V_POW2K(kb, bias)                                                                          \
+    _mm_castsi128_pd(_mm_slli_epi64(_mm_add_epi64(_mm_castpd_si128(kb), _mm_set1_epi64x(bias)), 52))
 
 #define KERNEL_ISA sse2
 #define KERNEL_NV_LIN 8

@@ -74,8 +74,8 @@ static void bptt_free(bptt_work *w)
 }
 
 /* d[i] <- d[i] * f'(z_ik): turns dxi/dS_ik into dxi/dz_ik. */
-static void through_activation(const linear_model *lm, const bptt_work *w, size_t m,
-                               size_t stride, size_t k)
+static void through_activation(const linear_model *lm, const bptt_work *w, size_t m, size_t stride,
+                               size_t k)
 {
     if (lm->f == ACT_LINEAR)
         return;
@@ -120,8 +120,8 @@ rs_status linear_gradient(const linear_model *lm, const dataset *ds, linear_grad
     return RS_OK;
 }
 
-rs_status linear_grad_over_time(const linear_model *lm, const dataset *ds,
-                                linear_scale scale, double *grad)
+rs_status linear_grad_over_time(const linear_model *lm, const dataset *ds, linear_scale scale,
+                                double *grad)
 {
     bptt_work w;
     if (bptt_alloc(&w, ds) != RS_OK)

@@ -16,7 +16,8 @@ typedef struct {
 /* Which quantity linear_grad_over_time reports. */
 typedef enum {
     LINEAR_SCALE_LOSS = 0, /* sum_i dxi/dS_ik, the true gradient */
-    LINEAR_SCALE_TUTORIAL  /* the tutorial's plotted M * sum_i 2(y_i-t_i) w_rec^(T-k): M^2 times the above */
+    LINEAR_SCALE_TUTORIAL  /* the tutorial's plotted M * sum_i 2(y_i-t_i) w_rec^(T-k): M^2 times the
+                              above */
 } linear_scale;
 
 typedef struct {
@@ -34,8 +35,8 @@ double linear_loss(const linear_model *lm, const dataset *ds);
 rs_status linear_gradient(const linear_model *lm, const dataset *ds, linear_grad *g);
 /* grad[k] for k = 0..T (T+1 values): the summed gradient with respect to
  * the states S_k, in the requested scale. */
-rs_status linear_grad_over_time(const linear_model *lm, const dataset *ds,
-                                linear_scale scale, double *grad);
+rs_status linear_grad_over_time(const linear_model *lm, const dataset *ds, linear_scale scale,
+                                double *grad);
 
 /* Test-only: adds `offset` to dxi/dw_x in every linear_gradient result, so a
  * test can prove the gradient check catches a wrong gradient. 0 = off. */

@@ -11,7 +11,7 @@
 typedef struct {
     uint32_t mt[MT19937_N];
     int mti;
-    int has_gauss;  /* NumPy's polar method caches its second normal */
+    int has_gauss; /* NumPy's polar method caches its second normal */
     double gauss;
 } mt19937;
 

@@ -13,8 +13,8 @@
 
 typedef struct {
     FILE *fp;
-    char *path;     /* final name, NULL for standard output */
-    char *tmppath;  /* temporary name, NULL when writing in place */
+    char *path;    /* final name, NULL for standard output */
+    char *tmppath; /* temporary name, NULL when writing in place */
 } outfile;
 
 /* Opens path (or stdout for NULL or "-"); on RS_EIO errno says why. On

@@ -44,7 +44,4 @@ double rng_normal(rng *r)
     return x2 * sqrt(-2.0 * log(r2) / r2);
 }
 
-const char *rng_kind_name(rng_kind kind)
-{
-    return kind == RNG_NUMPY ? "numpy" : "pcg";
-}
+const char *rng_kind_name(rng_kind kind) { return kind == RNG_NUMPY ? "numpy" : "pcg"; }

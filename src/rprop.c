@@ -2,8 +2,8 @@
 
 #include <math.h>
 
-const char *const rprop_variant_names[] = {"tutorial", "rprop+", "rprop-", "irprop+",
-                                           "irprop-", NULL};
+const char *const rprop_variant_names[] = {"tutorial", "rprop+",  "rprop-",
+                                           "irprop+",  "irprop-", NULL};
 
 rprop_opts rprop_defaults(rprop_variant v)
 {
@@ -12,10 +12,7 @@ rprop_opts rprop_defaults(rprop_variant v)
 }
 
 /* np.sign: -1, 0 or 1 (0 for NaN too, so a NaN gradient takes no step). */
-static double sign_of(double g)
-{
-    return g > 0.0 ? 1.0 : g < 0.0 ? -1.0 : 0.0;
-}
+static double sign_of(double g) { return g > 0.0 ? 1.0 : g < 0.0 ? -1.0 : 0.0; }
 
 /* Per-weight state of the optimiser. */
 typedef struct {
@@ -57,8 +54,8 @@ static double step_standard(rprop_state *s, double g, const rprop_opts *o, int l
     return s->prev_step;
 }
 
-rs_status rprop_run(const dataset *ds, const linear_model *start, const rprop_opts *o,
-                    size_t iters, rprop_point *trace)
+rs_status rprop_run(const dataset *ds, const linear_model *start, const rprop_opts *o, size_t iters,
+                    rprop_point *trace)
 {
     linear_model lm = *start;
     rprop_state sx = {o->delta0, 0.0, 0.0}, sr = {o->delta0, 0.0, 0.0};

@@ -20,9 +20,9 @@ extern const char *const rprop_variant_names[]; /* "tutorial", "rprop+", ... NUL
 
 typedef struct {
     rprop_variant variant;
-    double eta_plus, eta_minus;   /* 1.2, 0.5 */
-    double delta0;                /* initial step, both weights (tutorial 0.001) */
-    double delta_min, delta_max;  /* bounds (not used by the tutorial variant) */
+    double eta_plus, eta_minus;  /* 1.2, 0.5 */
+    double delta0;               /* initial step, both weights (tutorial 0.001) */
+    double delta_min, delta_max; /* bounds (not used by the tutorial variant) */
 } rprop_opts;
 
 /* One iterate of the trace: the weights, the loss and gradient there, and
@@ -35,7 +35,7 @@ typedef struct {
 /* The tutorial's hyper-parameters for the given variant; bounds 1e-6, 50. */
 rprop_opts rprop_defaults(rprop_variant v);
 /* Runs iters iterations from start; trace gets iters+1 points, start included. */
-rs_status rprop_run(const dataset *ds, const linear_model *start, const rprop_opts *o,
-                    size_t iters, rprop_point *trace);
+rs_status rprop_run(const dataset *ds, const linear_model *start, const rprop_opts *o, size_t iters,
+                    rprop_point *trace);
 
 #endif

@@ -13,13 +13,12 @@ struct surface_plan {
     const dataset *ds;
     activation f;
     surface_method method;
-    double *xt;  /* exact: inputs transposed to t x mpad, zero-padded */
+    double *xt; /* exact: inputs transposed to t x mpad, zero-padded */
     size_t mpad;
 };
 
-rs_status surface_compute(const dataset *ds, activation f, surface_method method,
-                          const double *wx, size_t nx, const double *wrec, size_t nrec,
-                          double *out)
+rs_status surface_compute(const dataset *ds, activation f, surface_method method, const double *wx,
+                          size_t nx, const double *wrec, size_t nrec, double *out)
 {
     surface_plan *pl;
     rs_status st = surface_plan_new(ds, f, method, &pl);
@@ -167,8 +166,7 @@ static rs_status plan_rows_exact(const surface_plan *pl, const double *wx, size_
 #pragma omp for schedule(static)
         for (size_t g = 0; g < groups; g++)
             if (p)
-                rows_exact(pl->ds, pl->xt, pl->mpad, wx, nx, wrec, nrec, g * HORNER_ROWS, p,
-                           out);
+                rows_exact(pl->ds, pl->xt, pl->mpad, wx, nx, wrec, nrec, g * HORNER_ROWS, p, out);
         free(p);
     }
     return failed ? RS_ENOMEM : RS_OK;
@@ -191,13 +189,13 @@ rs_status surface_plan_new(const dataset *ds, activation f, surface_method metho
     return RS_OK;
 }
 
-rs_status surface_plan_rows(const surface_plan *pl, const double *wx, size_t nx,
-                            const double *wrec, size_t nrec, double *out)
+rs_status surface_plan_rows(const surface_plan *pl, const double *wx, size_t nx, const double *wrec,
+                            size_t nrec, double *out)
 {
     if (pl->method == SURFACE_EXACT)
         return plan_rows_exact(pl, wx, nx, wrec, nrec, out);
-    return kernel_surface_brute(pl->ds->x, pl->ds->target, pl->ds->m, pl->ds->t, pl->f, wx,
-                                nx, wrec, nrec, out);
+    return kernel_surface_brute(pl->ds->x, pl->ds->target, pl->ds->m, pl->ds->t, pl->f, wx, nx,
+                                wrec, nrec, out);
 }
 
 void surface_plan_free(surface_plan *pl)
@@ -207,8 +205,8 @@ void surface_plan_free(surface_plan *pl)
     free(pl);
 }
 
-rs_status surface_exact(const dataset *ds, const double *wx, size_t nx,
-                        const double *wrec, size_t nrec, double *out)
+rs_status surface_exact(const dataset *ds, const double *wx, size_t nx, const double *wrec,
+                        size_t nrec, double *out)
 {
     return surface_compute(ds, ACT_LINEAR, SURFACE_EXACT, wx, nx, wrec, nrec, out);
 }

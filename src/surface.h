@@ -17,9 +17,8 @@ extern const char *const surface_method_names[]; /* "exact", "brute", NULL */
 /* out is nrec x nx row-major: out[j*nx + i] is the loss at (wx[i], wrec[j]).
  * Overflowing points are +inf. RS_EINVAL for the exact method with a
  * nonlinear activation. */
-rs_status surface_compute(const dataset *ds, activation f, surface_method method,
-                          const double *wx, size_t nx, const double *wrec, size_t nrec,
-                          double *out);
+rs_status surface_compute(const dataset *ds, activation f, surface_method method, const double *wx,
+                          size_t nx, const double *wrec, size_t nrec, double *out);
 
 /* A prepared computation: the data laid out once (for the exact method,
  * transposed and padded), so a large grid can be computed block by block
@@ -30,14 +29,14 @@ typedef struct surface_plan surface_plan;
 rs_status surface_plan_new(const dataset *ds, activation f, surface_method method,
                            surface_plan **out);
 /* Rows wrec[0..nrec) of the grid, into out (nrec x nx). */
-rs_status surface_plan_rows(const surface_plan *pl, const double *wx, size_t nx,
-                            const double *wrec, size_t nrec, double *out);
+rs_status surface_plan_rows(const surface_plan *pl, const double *wx, size_t nx, const double *wrec,
+                            size_t nrec, double *out);
 void surface_plan_free(surface_plan *pl);
 
 /* Per row: S_iT = w_x * P_i(w_rec) with P_i = sum_k x_ik w_rec^(T-k), so
  * xi = A (w_x - w*)^2 + xi_min; cost O(nrec*M*T + nrec*nx). */
-rs_status surface_exact(const dataset *ds, const double *wx, size_t nx,
-                        const double *wrec, size_t nrec, double *out);
+rs_status surface_exact(const dataset *ds, const double *wx, size_t nx, const double *wrec,
+                        size_t nrec, double *out);
 /* Every point by the forward pass (the vectorised kernel of kernel.h);
  * cost O(nrec*nx*M*T). */
 rs_status surface_brute(const dataset *ds, activation f, const double *wx, size_t nx,

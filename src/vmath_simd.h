@@ -20,8 +20,8 @@
  * Algorithms (no tables, no gathers, no branches):
  *   expm1 core: y = k*ln2 + r, |r| <= ln2/2 (Cody-Waite split, k found with
  *   the 1.5*2^52 rounding trick), expm1(r) = r + r^2*q(r) with q a degree-9
- *   minimax polynomial (relative error 2.9e-17); exp(y) = 2^k*(1 + expm1(r)), expm1(y) = 2^k*expm1(r) + (2^k-1).
- *   tanh(x)    = sign(x) * e/(e + 2) with e = expm1(2|x|), |x| clamped to 20
+ *   minimax polynomial (relative error 2.9e-17); exp(y) = 2^k*(1 + expm1(r)), expm1(y) =
+ * 2^k*expm1(r) + (2^k-1). tanh(x)    = sign(x) * e/(e + 2) with e = expm1(2|x|), |x| clamped to 20
  *                (beyond 19.07 tanh rounds to 1). Tiny and subnormal x come
  *                out exactly x; -0 stays -0; NaN propagates; +-inf -> +-1.
  *   sigmoid(z) = 1/(1 + exp(-z)) with -z clamped to [-40, 710]: above 709.78
@@ -77,13 +77,13 @@ static inline VT vm_tanh(VT x)
 {
     const VT signbit = V_SET1(-0.0);
     VT sign = V_AND(x, signbit);
-    VT a = V_XOR(x, sign);               /* |x| */
-    a = V_MINX(a, V_SET1(20.0));          /* NaN stays NaN */
+    VT a = V_XOR(x, sign);       /* |x| */
+    a = V_MINX(a, V_SET1(20.0)); /* NaN stays NaN */
     VT y = V_ADD(a, a);
     VT kb;
     VT r = vm_reduce(y, &kb);
     VT p = vm_expm1_poly(r);
-    VT t = V_POW2K(kb, 1023);             /* 2^k, 0 <= k <= 58 */
+    VT t = V_POW2K(kb, 1023); /* 2^k, 0 <= k <= 58 */
     VT e = V_FMA(t, p, V_SUB(t, V_SET1(1.0)));
     VT th = V_DIV(e, V_ADD(e, V_SET1(2.0)));
     return V_OR(th, sign);
@@ -91,7 +91,7 @@ static inline VT vm_tanh(VT x)
 
 static inline VT vm_sigmoid(VT z)
 {
-    VT v = V_XOR(z, V_SET1(-0.0));        /* -z */
+    VT v = V_XOR(z, V_SET1(-0.0)); /* -z */
     v = V_MAXX(v, V_SET1(-40.0));
     v = V_MINX(v, V_SET1(710.0));
     VT kb;

@@ -85,8 +85,8 @@ int cli_grid(const char *cmd, const char *opt, const char *arg, size_t *nx, size
     const char *expected;
     rs_status st = parse_grid(arg, CLI_GRID_AXIS_MAX, nx, ny, &expected);
     if (st == RS_ERANGE) {
-        cli_error(cmd, "%s: expected 1 to %u points per axis, got '%s'", opt,
-                  CLI_GRID_AXIS_MAX, arg);
+        cli_error(cmd, "%s: expected 1 to %u points per axis, got '%s'", opt, CLI_GRID_AXIS_MAX,
+                  arg);
         return CLI_USAGE;
     }
     if (st != RS_OK)
@@ -99,8 +99,8 @@ int cli_grid(const char *cmd, const char *opt, const char *arg, size_t *nx, size
     return CLI_OK;
 }
 
-int cli_choice(const char *cmd, const char *opt, const char *arg,
-               const char *const *choices, int *index)
+int cli_choice(const char *cmd, const char *opt, const char *arg, const char *const *choices,
+               int *index)
 {
     char expected[256] = "expected one of";
     for (int i = 0; choices[i]; i++) {

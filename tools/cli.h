@@ -24,8 +24,7 @@ enum {
 #define CLI_GRID_POINTS_MAX 400000000u
 
 /* Prints "rnnscape CMD: message" as one line on stderr. */
-void cli_error(const char *cmd, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Reports getopt's '?' (unknown option) or ':' (missing value) as one
  * line; argv_opt is the offending word. Returns CLI_USAGE. */
 int cli_bad_option(const char *cmd, int c, const char *argv_opt);
@@ -38,8 +37,8 @@ int cli_range(const char *cmd, const char *opt, const char *arg, double *lo, dou
 int cli_point(const char *cmd, const char *opt, const char *arg, double *a, double *b);
 int cli_grid(const char *cmd, const char *opt, const char *arg, size_t *nx, size_t *ny);
 /* One of the words in choices (NULL-terminated); *index gets its position. */
-int cli_choice(const char *cmd, const char *opt, const char *arg,
-               const char *const *choices, int *index);
+int cli_choice(const char *cmd, const char *opt, const char *arg, const char *const *choices,
+               int *index);
 
 /* Opens -o FILE (or stdout for NULL/"-"); CLI_OK or prints and CLI_FAILURE. */
 int cli_open(const char *cmd, const char *path, outfile *of);

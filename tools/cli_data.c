@@ -27,18 +27,14 @@ int cli_data_option(const char *cmd, int c, const char *arg, cli_data_opts *o)
 {
     int idx;
     switch (c) {
-    case OPT_DATA:
-        o->path = arg;
-        return CLI_OK;
+    case OPT_DATA: o->path = arg; return CLI_OK;
     case OPT_SAMPLES:
         o->generated = 1;
         return cli_long(cmd, "--samples", arg, 1, CLI_DATA_MAX_SAMPLES, &o->samples);
     case OPT_LENGTH:
         o->generated = 1;
         return cli_long(cmd, "--length", arg, 1, CLI_DATA_MAX_LENGTH, &o->length);
-    case OPT_SEED:
-        o->generated = 1;
-        return cli_u64(cmd, "--seed", arg, &o->seed);
+    case OPT_SEED: o->generated = 1; return cli_u64(cmd, "--seed", arg, &o->seed);
     case OPT_RNG:
         o->generated = 1;
         o->kind_given = 1;
@@ -114,16 +110,20 @@ void cli_data_header(FILE *fp, const cli_data_opts *o, const dataset *ds)
         fprintf(fp, "# data: file '%s', %zu sequences of length %zu\n", o->path, ds->m, ds->t);
     } else {
         rng_kind kind = (o->generated && !o->kind_given) ? RNG_PCG : o->kind;
-        fprintf(fp, "# data: %s%zu sequences of %zu bits, each round(uniform[0,1)), target = "
-                    "%s; rng %s, seed %llu\n",
+        fprintf(fp,
+                "# data: %s%zu sequences of %zu bits, each round(uniform[0,1)), target = "
+                "%s; rng %s, seed %llu\n",
                 o->generated ? "" : "the tutorial's: ", ds->m, ds->t,
                 o->mean_target ? "fraction of ones (count/T)" : "count of ones",
                 rng_kind_name(kind), (unsigned long long)o->seed);
     }
     if (o->f == ACT_LINEAR)
         fputs("# model: s_0 = 0, s_k = s_(k-1)*w_rec + x_k*w_x, y = s_T, "
-              "loss xi = (1/M) sum_i (t_i - y_i)^2\n", fp);
+              "loss xi = (1/M) sum_i (t_i - y_i)^2\n",
+              fp);
     else
-        fprintf(fp, "# model: s_0 = 0, s_k = %s(s_(k-1)*w_rec + x_k*w_x), y = s_T, "
-                    "loss xi = (1/M) sum_i (t_i - y_i)^2\n", activation_names[o->f]);
+        fprintf(fp,
+                "# model: s_0 = 0, s_k = %s(s_(k-1)*w_rec + x_k*w_x), y = s_T, "
+                "loss xi = (1/M) sum_i (t_i - y_i)^2\n",
+                activation_names[o->f]);
 }

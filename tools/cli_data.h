@@ -23,27 +23,28 @@ enum {
     OPT_FIRST_FREE /* subcommands number their own long options from here */
 };
 
-#define CLI_DATA_LONGOPTS                                                   \
-    {"data", required_argument, NULL, OPT_DATA},                            \
-    {"samples", required_argument, NULL, OPT_SAMPLES},                      \
-    {"length", required_argument, NULL, OPT_LENGTH},                        \
-    {"seed", required_argument, NULL, OPT_SEED},                            \
-    {"rng", required_argument, NULL, OPT_RNG},                              \
-    {"activation", required_argument, NULL, OPT_ACTIVATION},                \
-    {"target", required_argument, NULL, OPT_TARGET}
+#define CLI_DATA_LONGOPTS                                                                          \
+    {"data", required_argument, NULL, OPT_DATA},                                                   \
+        {"samples", required_argument, NULL, OPT_SAMPLES},                                         \
+        {"length", required_argument, NULL, OPT_LENGTH},                                           \
+        {"seed", required_argument, NULL, OPT_SEED}, {"rng", required_argument, NULL, OPT_RNG},    \
+        {"activation", required_argument, NULL, OPT_ACTIVATION},                                   \
+    {                                                                                              \
+        "target", required_argument, NULL, OPT_TARGET                                              \
+    }
 
-#define CLI_DATA_HELP                                                              \
-    "Data (default: the tutorial's 20 sequences of 10 bits, NumPy stream, seed 1):\n" \
-    "  --data FILE          read sequences from FILE (one per line: inputs, target)\n" \
-    "  --samples M          generate M sequences (default 20)\n"                    \
-    "  --length T           of T bits each (default 10)\n"                          \
-    "  --seed S             random seed (default 1)\n"                              \
-    "  --rng pcg|numpy      generator for generated data (default pcg; numpy when\n" \
-    "                       no data option is given: the tutorial's stream)\n"      \
-    "  --target count|mean  generated targets: the count of ones (default) or\n"   \
-    "                       the fraction count/T, inside a tanh unit's range\n"     \
-    "Model:\n"                                                                      \
-    "  --activation F       linear (default), tanh, sigmoid or relu:\n"            \
+#define CLI_DATA_HELP                                                                              \
+    "Data (default: the tutorial's 20 sequences of 10 bits, NumPy stream, seed 1):\n"              \
+    "  --data FILE          read sequences from FILE (one per line: inputs, target)\n"             \
+    "  --samples M          generate M sequences (default 20)\n"                                   \
+    "  --length T           of T bits each (default 10)\n"                                         \
+    "  --seed S             random seed (default 1)\n"                                             \
+    "  --rng pcg|numpy      generator for generated data (default pcg; numpy when\n"               \
+    "                       no data option is given: the tutorial's stream)\n"                     \
+    "  --target count|mean  generated targets: the count of ones (default) or\n"                   \
+    "                       the fraction count/T, inside a tanh unit's range\n"                    \
+    "Model:\n"                                                                                     \
+    "  --activation F       linear (default), tanh, sigmoid or relu:\n"                            \
     "                       s_k = F(s_(k-1)*w_rec + x_k*w_x)\n"
 
 typedef struct {

@@ -65,7 +65,8 @@ int addition_opt_rng(const char *cmd, const char *arg, rng_kind *kind)
 int addition_seed(const char *cmd, rng *r, rng_kind kind, uint64_t seed)
 {
     if (rng_seed(r, kind, seed) != RS_OK) {
-        cli_error(cmd, "--seed: expected an integer from 0 to 4294967295 with --rng numpy, got '%llu'",
+        cli_error(cmd,
+                  "--seed: expected an integer from 0 to 4294967295 with --rng numpy, got '%llu'",
                   (unsigned long long)seed);
         return CLI_USAGE;
     }
@@ -83,11 +84,13 @@ int addition_load_weights(const char *cmd, const char *path, addition_net *net)
     rs_status st = addition_read_weights(fp, net, &line);
     fclose(fp);
     if (st == RS_EFORMAT && line > 0)
-        cli_error(cmd, "--weights: '%s' line %ld: expected 'index matrix row column value'",
-                  path, line);
+        cli_error(cmd, "--weights: '%s' line %ld: expected 'index matrix row column value'", path,
+                  line);
     else if (st == RS_EFORMAT)
-        cli_error(cmd, "--weights: '%s': not a weights file of 'rnnscape addition train' "
-                  "(needs '# bits:' and '# hidden:' lines and every weight)", path);
+        cli_error(cmd,
+                  "--weights: '%s': not a weights file of 'rnnscape addition train' "
+                  "(needs '# bits:' and '# hidden:' lines and every weight)",
+                  path);
     else if (st != RS_OK)
         cli_error(cmd, "--weights: '%s': %s", path, rs_status_str(st));
     return st == RS_OK ? CLI_OK : CLI_USAGE;
@@ -109,6 +112,8 @@ void addition_describe_evalset(FILE *fp, const addition_evalset *es)
     if (es->full)
         fprintf(fp, "# evaluation set: all %zu sums a + b with a, b in [0, %u)\n", es->n, m);
     else
-        fprintf(fp, "# evaluation set: %zu pairs a, b in [0, %u) drawn with --rng pcg --seed %u "
-                    "(a then b)\n", es->n, m, ADDITION_SAMPLE_SEED);
+        fprintf(fp,
+                "# evaluation set: %zu pairs a, b in [0, %u) drawn with --rng pcg --seed %u "
+                "(a then b)\n",
+                es->n, m, ADDITION_SAMPLE_SEED);
 }

@@ -15,7 +15,8 @@
 static const char help_text[] =
     "Usage: rnnscape addition gradcheck [OPTIONS]\n\n"
     "Compares the BPTT gradient of E = sum over the chosen sums of\n"
-    "sum_k 1/2 (c_k - o_k)^2 with central differences for every weight (2H + H + H*H of them: 304 for H = 16). For each weight\n"
+    "sum_k 1/2 (c_k - o_k)^2 with central differences for every weight (2H + H + H*H of them: 304 "
+    "for H = 16). For each weight\n"
     "rel = |bp - fd| / max(|bp|, |fd|, floor); the check passes when the worst\n"
     "rel is below --tol. Prints a summary; exit 0 pass, 1 mismatch, 2 bad usage.\n\n"
     "Weights (default: random, as 'addition train' initialises them):\n"
@@ -51,8 +52,8 @@ static int parse_pair(const char *arg, check_opts *o)
 {
     double a, b;
     const char *expected;
-    if (parse_point(arg, &a, &b, &expected) != RS_OK || a != floor(a) || b != floor(b) ||
-        a < 0 || b < 0 || a >= 1073741824.0 || b >= 1073741824.0) {
+    if (parse_point(arg, &a, &b, &expected) != RS_OK || a != floor(a) || b != floor(b) || a < 0 ||
+        b < 0 || a >= 1073741824.0 || b >= 1073741824.0) {
         cli_error(CMD, "--pair: expected two non-negative integers 'A,B', got '%s'", arg);
         return CLI_USAGE;
     }
@@ -82,10 +83,15 @@ static int parse_opts(int argc, char **argv, check_opts *o)
         {"batch", required_argument, 0, 'b'},   {"eps", required_argument, 0, 'e'},
         {"tol", required_argument, 0, 't'},     {"floor", required_argument, 0, 'f'},
         {"output", required_argument, 0, 'o'},  {"help", no_argument, 0, 'h'},
-        {"order", required_argument, 0, 'O'},
-        {0, 0, 0, 0}};
-    *o = (check_opts){.bits = 8, .hidden = 16, .batch = 1, .kind = RNG_PCG,
-                      .eps = 1e-3, .order = 4, .tol = 1e-6, .floor = 1e-8};
+        {"order", required_argument, 0, 'O'},   {0, 0, 0, 0}};
+    *o = (check_opts){.bits = 8,
+                      .hidden = 16,
+                      .batch = 1,
+                      .kind = RNG_PCG,
+                      .eps = 1e-3,
+                      .order = 4,
+                      .tol = 1e-6,
+                      .floor = 1e-8};
     int c, rc = CLI_OK, have_batch = 0;
     opterr = 0;
     optind = 0;
@@ -97,7 +103,10 @@ static int parse_opts(int argc, char **argv, check_opts *o)
         case 'r': rc = addition_opt_rng(CMD, optarg, &o->kind); break;
         case 's': rc = cli_u64(CMD, "--seed", optarg, &o->seed); break;
         case 'p': rc = parse_pair(optarg, o); break;
-        case 'b': rc = cli_long(CMD, "--batch", optarg, 1, 1000000L, &o->batch); have_batch = 1; break;
+        case 'b':
+            rc = cli_long(CMD, "--batch", optarg, 1, 1000000L, &o->batch);
+            have_batch = 1;
+            break;
         case 'e': rc = positive("--eps", optarg, &o->eps); break;
         case 't': rc = positive("--tol", optarg, &o->tol); break;
         case 'f': rc = positive("--floor", optarg, &o->floor); break;
@@ -156,8 +165,7 @@ typedef struct {
 } check_result;
 
 /* Central differences for every weight; writes the table if fp is given. */
-static int compare(batch *bt, const check_opts *o, const double *grad, FILE *fp,
-                   check_result *res)
+static int compare(batch *bt, const check_opts *o, const double *grad, FILE *fp, check_result *res)
 {
     const addition_net *net = bt->net;
     double *w = malloc(net->nparams * sizeof *w);
@@ -196,7 +204,10 @@ static int compare(batch *bt, const check_opts *o, const double *grad, FILE *fp,
             int r, c;
             const char *name = addition_param_name(net->hidden, p, &r, &c);
             fprintf(fp, "%zu %d %d %d %.17g %.17g %.17g\n", p,
-                    name[1] == '0' ? 0 : name[1] == '1' ? 1 : 2, r, c, grad[p], fd, rel);
+                    name[1] == '0'   ? 0
+                    : name[1] == '1' ? 1
+                                     : 2,
+                    r, c, grad[p], fd, rel);
         }
     }
     free(w);
@@ -331,9 +342,10 @@ static const char flow_help[] =
 
 int addition_cmd_gradflow(int argc, char **argv, int nfull, char **full)
 {
-    static const struct option longopts[] = {
-        {"weights", required_argument, 0, 'w'}, {"output", required_argument, 0, 'o'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    static const struct option longopts[] = {{"weights", required_argument, 0, 'w'},
+                                             {"output", required_argument, 0, 'o'},
+                                             {"help", no_argument, 0, 'h'},
+                                             {0, 0, 0, 0}};
     const char *weights = NULL, *output = NULL;
     int c;
     opterr = 0;

@@ -48,12 +48,16 @@ typedef struct {
 
 static int parse_opts(int argc, char **argv, land_opts *o)
 {
-    static const struct option longopts[] = {
-        {"weights", required_argument, 0, 'w'},     {"directions", required_argument, 0, 'd'},
-        {"checkpoints", required_argument, 0, 'c'}, {"range", required_argument, 0, 'R'},
-        {"grid", required_argument, 0, 'g'},        {"rng", required_argument, 0, 'r'},
-        {"seed", required_argument, 0, 's'},        {"output", required_argument, 0, 'o'},
-        {"help", no_argument, 0, 'h'},              {0, 0, 0, 0}};
+    static const struct option longopts[] = {{"weights", required_argument, 0, 'w'},
+                                             {"directions", required_argument, 0, 'd'},
+                                             {"checkpoints", required_argument, 0, 'c'},
+                                             {"range", required_argument, 0, 'R'},
+                                             {"grid", required_argument, 0, 'g'},
+                                             {"rng", required_argument, 0, 'r'},
+                                             {"seed", required_argument, 0, 's'},
+                                             {"output", required_argument, 0, 'o'},
+                                             {"help", no_argument, 0, 'h'},
+                                             {0, 0, 0, 0}};
     static const char *const dirs[] = {"random", "pca", NULL};
     *o = (land_opts){.range = 1.0, .grid = 51, .kind = RNG_PCG};
     int c, rc = CLI_OK;
@@ -125,23 +129,23 @@ static int load_trajectory(const char *path, const addition_net *net, trajectory
         return CLI_USAGE;
     }
     if (bits != net->bits || hidden != net->hidden) {
-        cli_error(CMD, "--checkpoints: '%s' has bits %d, hidden %d; the weights have %d, %d",
-                  path, bits, hidden, net->bits, net->hidden);
+        cli_error(CMD, "--checkpoints: '%s' has bits %d, hidden %d; the weights have %d, %d", path,
+                  bits, hidden, net->bits, net->hidden);
         return CLI_USAGE;
     }
     return CLI_OK;
 }
 
 /* PCA directions and the projections of every checkpoint onto them. */
-static int pca_plane(const addition_net *net, const addition_evalset *es, trajectory *t,
-                     double *d1, double *d2)
+static int pca_plane(const addition_net *net, const addition_evalset *es, trajectory *t, double *d1,
+                     double *d2)
 {
     size_t np = net->nparams;
     rs_status st = addition_pca_directions(net, t->n, t->w, d1, d2, t->explained);
     if (st != RS_OK) {
-        cli_error(CMD, "--checkpoints: %s", st == RS_EINVAL
-                  ? "need 3 to 4000 checkpoints that span at least two directions"
-                  : rs_status_str(st));
+        cli_error(CMD, "--checkpoints: %s",
+                  st == RS_EINVAL ? "need 3 to 4000 checkpoints that span at least two directions"
+                                  : rs_status_str(st));
         return st == RS_EINVAL ? CLI_USAGE : CLI_FAILURE;
     }
     t->alpha = malloc(t->n * sizeof(double));
@@ -173,8 +177,9 @@ static void write_file(FILE *fp, const land_opts *o, const addition_net *net,
     fprintf(fp, "# weights: %s\n# bits: %d\n# hidden: %d\n", o->weights, net->bits, net->hidden);
     addition_describe_evalset(fp, es);
     if (o->pca) {
-        fprintf(fp, "# directions: pca of %zu checkpoints in %s (mean-centred), unit vectors;"
-                    " explained variance %.6g and %.6g\n# trajectory iterations:",
+        fprintf(fp,
+                "# directions: pca of %zu checkpoints in %s (mean-centred), unit vectors;"
+                " explained variance %.6g and %.6g\n# trajectory iterations:",
                 t->n, o->checkpoints, t->explained[0], t->explained[1]);
         for (size_t i = 0; i < t->n; i++)
             fprintf(fp, " %ld", t->iter[i]);
@@ -244,8 +249,8 @@ int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
         addition_random_directions(&net, net.w, &r, d1, d2);
     if (rc == CLI_OK && o.pca && !o.have_range)
         o.range = trajectory_reach(&t);
-    if (rc == CLI_OK && addition_landscape(&net, net.w, d1, d2, o.range, (size_t)o.grid, &es,
-                                           loss) != RS_OK) {
+    if (rc == CLI_OK &&
+        addition_landscape(&net, net.w, d1, d2, o.range, (size_t)o.grid, &es, loss) != RS_OK) {
         cli_error(CMD, "out of memory");
         rc = CLI_FAILURE;
     }

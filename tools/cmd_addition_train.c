@@ -51,9 +51,9 @@ static const char help_text[] =
     "and always the final weights (after --iters iterations).\n";
 
 enum { OUT_CURVE, OUT_EVAL, OUT_GRADFLOW, OUT_CHECKPOINTS, OUT_SAVE, OUT_N };
-static const char *const out_names[OUT_N] = {
-    "addition-curve.dat", "addition-eval.dat", "addition-gradflow.dat",
-    "addition-checkpoints.dat", "addition-weights.dat"};
+static const char *const out_names[OUT_N] = {"addition-curve.dat", "addition-eval.dat",
+                                             "addition-gradflow.dat", "addition-checkpoints.dat",
+                                             "addition-weights.dat"};
 
 typedef struct {
     long iters, bits, hidden, every;
@@ -103,18 +103,29 @@ static void print_block(int bits, uint32_t a, uint32_t b, const addition_step *s
 
 static int parse_opts(int argc, char **argv, train_opts *o)
 {
-    static const struct option longopts[] = {
-        {"iters", required_argument, 0, 'i'},  {"bits", required_argument, 0, 'T'},
-        {"hidden", required_argument, 0, 'H'}, {"alpha", required_argument, 0, 'a'},
-        {"rng", required_argument, 0, 'r'},    {"seed", required_argument, 0, 's'},
-        {"every", required_argument, 0, 'e'},  {"quiet", no_argument, 0, 'q'},
-        {"output-dir", required_argument, 0, 'o'},
-        {"curve", required_argument, 0, 1},    {"eval", required_argument, 0, 2},
-        {"gradflow", required_argument, 0, 3}, {"checkpoints", required_argument, 0, 4},
-        {"save", required_argument, 0, 5},     {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
-    *o = (train_opts){.iters = 10000, .bits = 8, .hidden = 16, .every = 1000, .alpha = 0.1,
-                      .kind = RNG_PCG, .seed = 0};
+    static const struct option longopts[] = {{"iters", required_argument, 0, 'i'},
+                                             {"bits", required_argument, 0, 'T'},
+                                             {"hidden", required_argument, 0, 'H'},
+                                             {"alpha", required_argument, 0, 'a'},
+                                             {"rng", required_argument, 0, 'r'},
+                                             {"seed", required_argument, 0, 's'},
+                                             {"every", required_argument, 0, 'e'},
+                                             {"quiet", no_argument, 0, 'q'},
+                                             {"output-dir", required_argument, 0, 'o'},
+                                             {"curve", required_argument, 0, 1},
+                                             {"eval", required_argument, 0, 2},
+                                             {"gradflow", required_argument, 0, 3},
+                                             {"checkpoints", required_argument, 0, 4},
+                                             {"save", required_argument, 0, 5},
+                                             {"help", no_argument, 0, 'h'},
+                                             {0, 0, 0, 0}};
+    *o = (train_opts){.iters = 10000,
+                      .bits = 8,
+                      .hidden = 16,
+                      .every = 1000,
+                      .alpha = 0.1,
+                      .kind = RNG_PCG,
+                      .seed = 0};
     int c, rc = CLI_OK;
     opterr = 0;
     optind = 0;
@@ -135,7 +146,11 @@ static int parse_opts(int argc, char **argv, train_opts *o)
         case 'e': rc = cli_long(CMD, "--every", optarg, 1, 10000000L, &o->every); break;
         case 'q': o->quiet = 1; break;
         case 'o': o->dir = optarg; break;
-        case 1: case 2: case 3: case 4: case 5: o->path[c - 1] = optarg; break;
+        case 1:
+        case 2:
+        case 3:
+        case 4:
+        case 5: o->path[c - 1] = optarg; break;
         case 'h': return -1;
         default: return cli_bad_option(CMD, optopt, argv[optind - 1]);
         }
@@ -221,10 +236,10 @@ static void write_headers(const train_opts *o, train_out *t, int nfull, char **f
             continue;
         FILE *fp = t->of[i].fp;
         cli_header(fp, nfull, full);
-        fprintf(fp, "# model: binary addition RNN, sigmoid, no biases\n"
-                    "# iters: %ld\n# alpha: %.17g\n# rng: %s\n# seed: %llu\n# every: %ld\n",
-                o->iters, o->alpha, rng_kind_name(o->kind), (unsigned long long)o->seed,
-                o->every);
+        fprintf(fp,
+                "# model: binary addition RNN, sigmoid, no biases\n"
+                "# iters: %ld\n# alpha: %.17g\n# rng: %s\n# seed: %llu\n# every: %ld\n",
+                o->iters, o->alpha, rng_kind_name(o->kind), (unsigned long long)o->seed, o->every);
         if (i == OUT_EVAL || i == OUT_GRADFLOW)
             addition_describe_evalset(fp, es);
         if (i == OUT_CHECKPOINTS)
@@ -235,16 +250,15 @@ static void write_headers(const train_opts *o, train_out *t, int nfull, char **f
 }
 
 /* Writes one checkpoint of the weights after `iter` iterations. */
-static int checkpoint(long iter, const addition_net *net, const addition_evalset *es,
-                      train_out *t)
+static int checkpoint(long iter, const addition_net *net, const addition_evalset *es, train_out *t)
 {
     if (t->open[OUT_CHECKPOINTS])
         addition_write_checkpoint(t->of[OUT_CHECKPOINTS].fp, iter, net);
     if (!t->open[OUT_EVAL] && !t->open[OUT_GRADFLOW])
         return CLI_OK;
     double loss, acc, dh[ADDITION_BITS_MAX];
-    rs_status st = addition_evaluate(net, net->w, es, &loss, &acc,
-                                     t->open[OUT_GRADFLOW] ? dh : NULL);
+    rs_status st =
+        addition_evaluate(net, net->w, es, &loss, &acc, t->open[OUT_GRADFLOW] ? dh : NULL);
     if (st != RS_OK) {
         cli_error(CMD, "evaluation: %s", rs_status_str(st));
         return CLI_FAILURE;
@@ -273,8 +287,8 @@ static void curve_line(const train_opts *o, train_out *t, long j, const addition
             t->window_sum / (double)n);
 }
 
-static int train_loop(const train_opts *o, addition_net *net, rng *r,
-                      const addition_evalset *es, train_out *t)
+static int train_loop(const train_opts *o, addition_net *net, rng *r, const addition_evalset *es,
+                      train_out *t)
 {
     addition_work ws;
     double *upd = calloc(net->nparams, sizeof *upd);
@@ -341,7 +355,8 @@ int addition_cmd_train(int argc, char **argv, int nfull, char **full)
     rc = open_outputs(&o, &t);
     if (rc == CLI_OK && (t.open[OUT_EVAL] || t.open[OUT_GRADFLOW]))
         rc = addition_load_evalset(CMD, &es, net.bits);
-    if (rc == CLI_OK && t.open[OUT_CURVE] && !(t.window = calloc((size_t)o.every, sizeof(double)))) {
+    if (rc == CLI_OK && t.open[OUT_CURVE] &&
+        !(t.window = calloc((size_t)o.every, sizeof(double)))) {
         cli_error(CMD, "out of memory");
         rc = CLI_FAILURE;
     }

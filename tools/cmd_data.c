@@ -8,19 +8,17 @@
 static const char data_help[] =
     "Usage: rnnscape data [OPTIONS]\n\n"
     "Writes a data set: one sequence per line, the inputs x_1 .. x_T and then\n"
-    "the target t (the count of ones). Readable by --data, np.loadtxt, gnuplot.\n\n"
-    CLI_DATA_HELP
+    "the target t (the count of ones). Readable by --data, np.loadtxt, gnuplot.\n\n" CLI_DATA_HELP
     "Output:\n"
     "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
     "  -h, --help           show this help\n";
 
 int cmd_data(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        CLI_DATA_LONGOPTS,
-        {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     cli_data_opts d;
     cli_data_init(&d);
     const char *out = NULL;

@@ -21,9 +21,7 @@ static const char gradcheck_help[] =
     "                       prints the worst case; -o writes every point\n"
     "Tolerances:\n"
     "  --eps E              step (default 1e-7)\n"
-    "  --rtol R --atol A    defaults 1e-5 and 1e-8\n"
-    CLI_DATA_HELP
-    "Output:\n"
+    "  --rtol R --atol A    defaults 1e-5 and 1e-8\n" CLI_DATA_HELP "Output:\n"
     "  -o, --output FILE    sweep only: every point, 'w_x w_rec loss bp_wx num_wx\n"
     "                       bp_wrec num_wrec verdict' (0 pass, 1 fail, 2 not finite)\n"
     "  -h, --help           show this help\n\n"
@@ -56,18 +54,17 @@ static int tolerance(const char *opt, const char *arg, int strict, double *v)
 
 static int parse_args(int argc, char **argv, gradcheck_args *a)
 {
-    static const struct option longopts[] = {
-        CLI_DATA_LONGOPTS,
-        {"at", required_argument, NULL, OPT_AT},
-        {"wx", required_argument, NULL, OPT_WX},
-        {"wrec", required_argument, NULL, OPT_WREC},
-        {"grid", required_argument, NULL, OPT_GRID},
-        {"eps", required_argument, NULL, OPT_EPS},
-        {"rtol", required_argument, NULL, OPT_RTOL},
-        {"atol", required_argument, NULL, OPT_ATOL},
-        {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+                                             {"at", required_argument, NULL, OPT_AT},
+                                             {"wx", required_argument, NULL, OPT_WX},
+                                             {"wrec", required_argument, NULL, OPT_WREC},
+                                             {"grid", required_argument, NULL, OPT_GRID},
+                                             {"eps", required_argument, NULL, OPT_EPS},
+                                             {"rtol", required_argument, NULL, OPT_RTOL},
+                                             {"atol", required_argument, NULL, OPT_ATOL},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     const char *cmd = "gradcheck";
     int c, rc = CLI_OK, at_given = 0;
     opterr = 0;
@@ -77,10 +74,22 @@ static int parse_args(int argc, char **argv, gradcheck_args *a)
             continue;
         rc = CLI_OK;
         switch (c) {
-        case OPT_AT: rc = cli_point(cmd, "--at", optarg, &a->wx, &a->wrec); at_given = 1; break;
-        case OPT_WX: rc = cli_range(cmd, "--wx", optarg, &a->wx_lo, &a->wx_hi); a->sweep = 1; break;
-        case OPT_WREC: rc = cli_range(cmd, "--wrec", optarg, &a->wrec_lo, &a->wrec_hi); a->sweep = 1; break;
-        case OPT_GRID: rc = cli_grid(cmd, "--grid", optarg, &a->nx, &a->nrec); a->sweep = 1; break;
+        case OPT_AT:
+            rc = cli_point(cmd, "--at", optarg, &a->wx, &a->wrec);
+            at_given = 1;
+            break;
+        case OPT_WX:
+            rc = cli_range(cmd, "--wx", optarg, &a->wx_lo, &a->wx_hi);
+            a->sweep = 1;
+            break;
+        case OPT_WREC:
+            rc = cli_range(cmd, "--wrec", optarg, &a->wrec_lo, &a->wrec_hi);
+            a->sweep = 1;
+            break;
+        case OPT_GRID:
+            rc = cli_grid(cmd, "--grid", optarg, &a->nx, &a->nrec);
+            a->sweep = 1;
+            break;
         case OPT_EPS: rc = tolerance("--eps", optarg, 1, &a->tol.eps); break;
         case OPT_RTOL: rc = tolerance("--rtol", optarg, 0, &a->tol.rtol); break;
         case OPT_ATOL: rc = tolerance("--atol", optarg, 0, &a->tol.atol); break;
@@ -106,8 +115,8 @@ static int parse_args(int argc, char **argv, gradcheck_args *a)
 
 static void print_entry(const char *name, const gradcheck_entry *e)
 {
-    printf("%-6s %24.17g %24.17g %10.3g %10.3g  %s\n", name, e->backprop, e->numerical,
-           e->abs_err, e->rel_err, gradcheck_verdict_names[e->verdict]);
+    printf("%-6s %24.17g %24.17g %10.3g %10.3g  %s\n", name, e->backprop, e->numerical, e->abs_err,
+           e->rel_err, gradcheck_verdict_names[e->verdict]);
 }
 
 static int check_point(const gradcheck_args *a, const dataset *ds)
@@ -118,10 +127,9 @@ static int check_point(const gradcheck_args *a, const dataset *ds)
         cli_error("gradcheck", "out of memory");
         return CLI_FAILURE;
     }
-    printf("gradient check at (w_x, w_rec) = (%.17g, %.17g), loss %.17g\n", a->wx, a->wrec,
-           r.loss);
-    printf("central differences with eps = %g; pass when |num - bp| <= %g + %g*|bp|\n",
-           a->tol.eps, a->tol.atol, a->tol.rtol);
+    printf("gradient check at (w_x, w_rec) = (%.17g, %.17g), loss %.17g\n", a->wx, a->wrec, r.loss);
+    printf("central differences with eps = %g; pass when |num - bp| <= %g + %g*|bp|\n", a->tol.eps,
+           a->tol.atol, a->tol.rtol);
     printf("%-6s %24s %24s %10s %10s  %s\n", "param", "backprop", "numerical", "abs error",
            "rel error", "verdict");
     print_entry("w_x", &r.wx);
@@ -135,19 +143,20 @@ static int check_point(const gradcheck_args *a, const dataset *ds)
     return CLI_CHECK_FAILED;
 }
 
-static void write_sweep(FILE *fp, const double *wx, size_t nx, const double *wrec,
-                        size_t nrec, const gradcheck_result *res)
+static void write_sweep(FILE *fp, const double *wx, size_t nx, const double *wrec, size_t nrec,
+                        const gradcheck_result *res)
 {
     fputs("# columns: w_x w_rec loss bp_wx num_wx bp_wrec num_wrec verdict "
-          "(0 pass, 1 fail, 2 not finite)\n", fp);
+          "(0 pass, 1 fail, 2 not finite)\n",
+          fp);
     for (size_t j = 0; j < nrec; j++) {
         if (j)
             fputc('\n', fp);
         for (size_t i = 0; i < nx; i++) {
             const gradcheck_result *r = &res[j * nx + i];
-            fprintf(fp, "%.17g %.17g %.17g %.17g %.17g %.17g %.17g %d\n", wx[i], wrec[j],
-                    r->loss, r->wx.backprop, r->wx.numerical, r->wrec.backprop,
-                    r->wrec.numerical, (int)r->verdict);
+            fprintf(fp, "%.17g %.17g %.17g %.17g %.17g %.17g %.17g %d\n", wx[i], wrec[j], r->loss,
+                    r->wx.backprop, r->wx.numerical, r->wrec.backprop, r->wrec.numerical,
+                    (int)r->verdict);
         }
     }
 }
@@ -157,7 +166,8 @@ static void print_sweep(const gradcheck_sweep_result *s)
     printf("gradient check over %zu points: %zu pass, %zu fail, %zu not finite\n", s->points,
            s->passed, s->failed, s->not_finite);
     printf("worst case at (w_x, w_rec) = (%.17g, %.17g): |num - bp| is %.3g times its "
-           "tolerance\n", s->worst_wx, s->worst_wrec, s->worst_ratio);
+           "tolerance\n",
+           s->worst_wx, s->worst_wrec, s->worst_ratio);
     printf("%-6s %24s %24s %10s %10s  %s\n", "param", "backprop", "numerical", "abs error",
            "rel error", "verdict");
     print_entry("w_x", &s->worst.wx);

@@ -18,9 +18,7 @@ static const char gradtime_help[] =
     "                       loss (default): sum_i dxi/dS_ik, the true gradient;\n"
     "                       tutorial: the tutorial's plotted quantity\n"
     "                       M * sum_i 2(y_i - t_i) * w_rec^(T-k), which is M^2\n"
-    "                       times the true gradient\n"
-    CLI_DATA_HELP
-    "Output:\n"
+    "                       times the true gradient\n" CLI_DATA_HELP "Output:\n"
     "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
     "  -h, --help           show this help\n";
 
@@ -28,8 +26,7 @@ enum { OPT_POINT = OPT_FIRST_FREE, OPT_SCALE };
 
 #define GRADTIME_MAX_POINTS 1024
 
-static const double tutorial_points[][2] = {{2, 1},   {1, 2},   {1, -2},
-                                            {1, 0},   {1, 0.5}, {1, -0.5}};
+static const double tutorial_points[][2] = {{2, 1}, {1, 2}, {1, -2}, {1, 0}, {1, 0.5}, {1, -0.5}};
 
 static const char *const scale_names[] = {"loss", "tutorial", NULL};
 
@@ -43,13 +40,12 @@ typedef struct {
 
 static int parse_args(int argc, char **argv, gradtime_args *a)
 {
-    static const struct option longopts[] = {
-        CLI_DATA_LONGOPTS,
-        {"point", required_argument, NULL, OPT_POINT},
-        {"scale", required_argument, NULL, OPT_SCALE},
-        {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+                                             {"point", required_argument, NULL, OPT_POINT},
+                                             {"scale", required_argument, NULL, OPT_SCALE},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     const char *cmd = "gradtime";
     int c, rc = CLI_OK;
     opterr = 0;
@@ -85,19 +81,21 @@ static int parse_args(int argc, char **argv, gradtime_args *a)
     return rc;
 }
 
-static void write_header(FILE *fp, int argc, char **argv, const gradtime_args *a,
-                         const dataset *ds)
+static void write_header(FILE *fp, int argc, char **argv, const gradtime_args *a, const dataset *ds)
 {
     cli_header(fp, argc, argv);
     cli_data_header(fp, &a->data, ds);
     if (a->scale == LINEAR_SCALE_LOSS)
         fputs("# quantity: sum_i dxi/dS_ik, the true gradient of the loss with respect "
-              "to the state S_k (scale loss)\n", fp);
+              "to the state S_k (scale loss)\n",
+              fp);
     else
         fputs("# quantity: the tutorial's plotted M * sum_i 2(y_i - t_i) * w_rec^(T-k), "
-              "which is M^2 * sum_i dxi/dS_ik (scale tutorial)\n", fp);
+              "which is M^2 * sum_i dxi/dS_ik (scale tutorial)\n",
+              fp);
     fputs("# columns: step k w_x w_rec gradient   (step = k - T: 0 at the output, "
-          "-T at S_0)\n", fp);
+          "-T at S_0)\n",
+          fp);
 }
 
 int cmd_gradtime(int argc, char **argv)
@@ -128,8 +126,8 @@ int cmd_gradtime(int argc, char **argv)
         }
         fprintf(of.fp, "%s# point (%.17g, %.17g)\n", p ? "\n\n" : "", lm.wx, lm.wrec);
         for (size_t k = ds.t + 1; k-- > 0;)
-            fprintf(of.fp, "%ld %zu %.17g %.17g %.17g\n", (long)k - (long)ds.t, k, lm.wx,
-                    lm.wrec, g[k]);
+            fprintf(of.fp, "%ld %zu %.17g %.17g %.17g\n", (long)k - (long)ds.t, k, lm.wx, lm.wrec,
+                    g[k]);
     }
     rc = cli_close("gradtime", &of);
 done:

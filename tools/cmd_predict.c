@@ -33,7 +33,10 @@ int cmd_predict(int argc, char **argv)
     /* '+': stop at the first non-option, so a sequence may start with "-1". */
     while (rc == CLI_OK && (c = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1) {
         switch (c) {
-        case OPT_WEIGHTS: rc = cli_point(cmd, "--weights", optarg, &lm.wx, &lm.wrec); have_weights = 1; break;
+        case OPT_WEIGHTS:
+            rc = cli_point(cmd, "--weights", optarg, &lm.wx, &lm.wrec);
+            have_weights = 1;
+            break;
         case OPT_ACTIVATION:
             if ((rc = cli_choice(cmd, "--activation", optarg, activation_names, &f)) == CLI_OK)
                 lm.f = (activation)f;

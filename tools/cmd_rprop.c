@@ -21,8 +21,7 @@ static const char rprop_help[] =
     "  --eta-minus E        step shrink (default 0.5)\n"
     "  --delta0 D           initial step for both weights (default 0.001)\n"
     "  --delta-min D        smallest step (default 1e-6; not for 'tutorial')\n"
-    "  --delta-max D        largest step (default 50; not for 'tutorial')\n"
-    CLI_DATA_HELP
+    "  --delta-max D        largest step (default 50; not for 'tutorial')\n" CLI_DATA_HELP
     "Output:\n"
     "  -o, --output FILE    the trace, atomically; the final weights then go to\n"
     "                       standard output (without -o the trace goes there and\n"
@@ -62,19 +61,18 @@ static int positive(const char *opt, const char *arg, double *v)
 
 static int parse_args(int argc, char **argv, rprop_args *a)
 {
-    static const struct option longopts[] = {
-        CLI_DATA_LONGOPTS,
-        {"start", required_argument, NULL, OPT_START},
-        {"iters", required_argument, NULL, OPT_ITERS},
-        {"variant", required_argument, NULL, OPT_VARIANT},
-        {"eta-plus", required_argument, NULL, OPT_ETA_PLUS},
-        {"eta-minus", required_argument, NULL, OPT_ETA_MINUS},
-        {"delta0", required_argument, NULL, OPT_DELTA0},
-        {"delta-min", required_argument, NULL, OPT_DELTA_MIN},
-        {"delta-max", required_argument, NULL, OPT_DELTA_MAX},
-        {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+                                             {"start", required_argument, NULL, OPT_START},
+                                             {"iters", required_argument, NULL, OPT_ITERS},
+                                             {"variant", required_argument, NULL, OPT_VARIANT},
+                                             {"eta-plus", required_argument, NULL, OPT_ETA_PLUS},
+                                             {"eta-minus", required_argument, NULL, OPT_ETA_MINUS},
+                                             {"delta0", required_argument, NULL, OPT_DELTA0},
+                                             {"delta-min", required_argument, NULL, OPT_DELTA_MIN},
+                                             {"delta-max", required_argument, NULL, OPT_DELTA_MAX},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     const char *cmd = "rprop";
     int c, rc = CLI_OK, v;
     opterr = 0;
@@ -111,13 +109,14 @@ static int parse_args(int argc, char **argv, rprop_args *a)
     return rc;
 }
 
-static void write_trace(FILE *fp, int argc, char **argv, const rprop_args *a,
-                        const dataset *ds, const rprop_point *tr)
+static void write_trace(FILE *fp, int argc, char **argv, const rprop_args *a, const dataset *ds,
+                        const rprop_point *tr)
 {
     cli_header(fp, argc, argv);
     cli_data_header(fp, &a->data, ds);
-    fprintf(fp, "# rprop: variant %s, start (%.17g, %.17g), %ld iterations, eta+ %.17g, "
-                "eta- %.17g, delta0 %.17g",
+    fprintf(fp,
+            "# rprop: variant %s, start (%.17g, %.17g), %ld iterations, eta+ %.17g, "
+            "eta- %.17g, delta0 %.17g",
             rprop_variant_names[a->o.variant], a->wx, a->wrec, a->iters, a->o.eta_plus,
             a->o.eta_minus, a->o.delta0);
     if (a->o.variant != RPROP_TUTORIAL)

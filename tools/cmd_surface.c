@@ -21,9 +21,7 @@ static const char surface_help[] =
     "                       holds just LO\n"
     "  --method exact|brute exact: the separable method, linear model only\n"
     "                       (default for linear); brute: the forward pass at\n"
-    "                       every point (default for other activations)\n"
-    CLI_DATA_HELP
-    "Output:\n"
+    "                       every point (default for other activations)\n" CLI_DATA_HELP "Output:\n"
     "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
     "  --format text|binary|npy\n"
     "                       text (default): '# ' header, then 'w_x w_rec loss'\n"
@@ -46,16 +44,15 @@ typedef struct {
 
 static int parse_args(int argc, char **argv, surface_args *a)
 {
-    static const struct option longopts[] = {
-        CLI_DATA_LONGOPTS,
-        {"wx", required_argument, NULL, OPT_WX},
-        {"wrec", required_argument, NULL, OPT_WREC},
-        {"grid", required_argument, NULL, OPT_GRID},
-        {"method", required_argument, NULL, OPT_METHOD},
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+                                             {"wx", required_argument, NULL, OPT_WX},
+                                             {"wrec", required_argument, NULL, OPT_WREC},
+                                             {"grid", required_argument, NULL, OPT_GRID},
+                                             {"method", required_argument, NULL, OPT_METHOD},
+                                             {"format", required_argument, NULL, OPT_FORMAT},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     const char *cmd = "surface";
     int c, rc = CLI_OK;
     opterr = 0;
@@ -92,13 +89,13 @@ static int parse_args(int argc, char **argv, surface_args *a)
     return rc;
 }
 
-static void write_header(FILE *fp, int argc, char **argv, const surface_args *a,
-                         const dataset *ds)
+static void write_header(FILE *fp, int argc, char **argv, const surface_args *a, const dataset *ds)
 {
     cli_header(fp, argc, argv);
     cli_data_header(fp, &a->data, ds);
-    fprintf(fp, "# grid: w_x %.17g:%.17g (%zu points), w_rec %.17g:%.17g (%zu points), "
-                "np.linspace spacing\n",
+    fprintf(fp,
+            "# grid: w_x %.17g:%.17g (%zu points), w_rec %.17g:%.17g (%zu points), "
+            "np.linspace spacing\n",
             a->wx_lo, a->wx_hi, a->nx, a->wrec_lo, a->wrec_hi, a->nrec);
     fprintf(fp, "# method: %s; inf marks overflow\n", surface_method_names[a->method]);
     fprintf(fp, "# columns: w_x w_rec loss\n");
@@ -132,8 +129,8 @@ static void progress(size_t done, size_t total, const struct timespec *t0, int *
 }
 
 /* Computes and writes the grid block by block. */
-static int compute_and_write(FILE *fp, const surface_args *a, const dataset *ds,
-                             const double *wx, const double *wrec, double *v, size_t rows)
+static int compute_and_write(FILE *fp, const surface_args *a, const dataset *ds, const double *wx,
+                             const double *wrec, double *v, size_t rows)
 {
     struct timespec t0;
     int shown = 0, rc = CLI_OK;

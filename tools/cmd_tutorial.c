@@ -29,8 +29,8 @@ static int tutorial_run(const dataset *ds)
     if (gradcheck_at(&at, ds, &go, &gr) != RS_OK || rprop_run(ds, &start, &ro, 500, trace) != RS_OK)
         return CLI_FAILURE;
     puts("$ rnnscape gradcheck --at 1.2,1.2");
-    printf("%s\n\n", gr.verdict == GRADCHECK_PASS ? "No gradient errors found"
-                                                  : "Gradient check FAILED");
+    printf("%s\n\n",
+           gr.verdict == GRADCHECK_PASS ? "No gradient errors found" : "Gradient check FAILED");
     const rprop_point *w = &trace[500];
     puts("$ rnnscape rprop --start -1.5,2 --iters 500");
     printf("Final weights are: wx = %.4f, wRec = %.4f\n\n", w->wx, w->wrec);

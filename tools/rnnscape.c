@@ -74,7 +74,4 @@ static int dispatch(int argc, char **argv)
     return CLI_USAGE;
 }
 
-int main(int argc, char **argv)
-{
-    return finish(dispatch(argc, argv));
-}
+int main(int argc, char **argv) { return finish(dispatch(argc, argv)); }

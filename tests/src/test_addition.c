@@ -15,11 +15,10 @@
 static const struct {
     double error;
     unsigned a, b, pred;
-} seed_log[10] = {
-    {3.45638663, 9, 60, 1},     {3.63389116, 28, 35, 255}, {3.91366595, 116, 44, 72},
-    {3.72191702, 4, 73, 223},   {3.5852713, 71, 11, 8},    {2.53352328, 81, 113, 162},
-    {0.57691441, 81, 0, 81},    {1.42589952, 4, 125, 129}, {0.47477457, 39, 17, 56},
-    {0.21595037, 11, 3, 14}};
+} seed_log[10] = {{3.45638663, 9, 60, 1},   {3.63389116, 28, 35, 255}, {3.91366595, 116, 44, 72},
+                  {3.72191702, 4, 73, 223}, {3.5852713, 71, 11, 8},    {2.53352328, 81, 113, 162},
+                  {0.57691441, 81, 0, 81},  {1.42589952, 4, 125, 129}, {0.47477457, 39, 17, 56},
+                  {0.21595037, 11, 3, 14}};
 
 static addition_net tutorial_net(rng *r)
 {
@@ -61,8 +60,8 @@ static void test_tutorial_log(void)
             int i = (int)(j / 1000);
             /* the log prints 8 decimals (7 for 3.5852713, a trailing 0 dropped) */
             err_ok &= fabs(st.abs_error - seed_log[i].error) <= 5e-9;
-            blocks_ok &= a == seed_log[i].a && b == seed_log[i].b &&
-                         st.pred == seed_log[i].pred && st.target == a + b;
+            blocks_ok &= a == seed_log[i].a && b == seed_log[i].b && st.pred == seed_log[i].pred &&
+                         st.target == a + b;
         }
     }
     tap_ok(err_ok, "the ten printed errors match seed 000's log to every digit");
@@ -180,8 +179,8 @@ static void test_update_sign(void)
         exact &= upd[p] == 0.0;
     }
     tap_ok(exact, "the tutorial's update is w - alpha * (BPTT dE/dw), accumulator emptied");
-    tap_ok(fd_ok && moved > 200, "its step is -alpha * (finite-difference dE/dw) (%d weights moved)",
-           moved);
+    tap_ok(fd_ok && moved > 200,
+           "its step is -alpha * (finite-difference dE/dw) (%d weights moved)", moved);
     free(before);
     free(g);
     free(bp);
@@ -283,7 +282,7 @@ static void test_directions(void)
               tap_close(block_norm(d2, 16, u), block_norm(net.w, 16, u), 1e-13, 0);
     tap_ok(ok, "random directions have the trained weights' norm per neuron");
     double e1[304] = {0}, e2[304] = {0}, traj[6 * 304];
-    e1[5] = 0.6, e1[100] = 0.8;  /* two orthonormal directions */
+    e1[5] = 0.6, e1[100] = 0.8; /* two orthonormal directions */
     e2[40] = 1.0;
     const double x[6] = {-3, -1, 0, 1, 2, 1}, y[6] = {0.5, -0.4, 0.2, 0.1, -0.3, -0.1};
     for (int i = 0; i < 6; i++)
@@ -317,7 +316,8 @@ static void test_directions(void)
         shifted[p] = net.w[p] - 0.5 * e1[p] + 0.5 * e2[p];
     addition_mean_loss(&net, shifted, &es, &corner);
     tap_ok(grid[4] == centre, "landscape centre = the loss at the weights");
-    tap_ok(tap_close(grid[2], corner, 1e-15, 0), "landscape (alpha, beta) = (-R, R) is w - R d1 + R d2");
+    tap_ok(tap_close(grid[2], corner, 1e-15, 0),
+           "landscape (alpha, beta) = (-R, R) is w - R d1 + R d2");
     addition_evalset_free(&es);
     addition_net_free(&net);
 }

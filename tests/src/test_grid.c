@@ -18,8 +18,8 @@ int main(void)
     tap_ok(g[0] == 0.5, "a one-point axis holds LO");
 
     /* np.sum of this array is 33, a left-to-right sum gives 31. */
-    const double a[20] = {1e16, 1.0, -1e16, 1.0, 3.0, 1e-3, 7.0, 1e16, -1e16, 0.5,
-                          2.5,  1e8, -1e8,  0.25, 9.0, 1e-5, 1e16, -1e16, 3.0, 4.0};
+    const double a[20] = {1e16, 1.0, -1e16, 1.0,  3.0, 1e-3, 7.0,  1e16,  -1e16, 0.5,
+                          2.5,  1e8, -1e8,  0.25, 9.0, 1e-5, 1e16, -1e16, 3.0,   4.0};
     tap_ok(pairwise_sum(a, 20) == 33.0, "pairwise sum matches np.sum (33), got %.17g",
            pairwise_sum(a, 20));
     double b[300];

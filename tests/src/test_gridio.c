@@ -12,7 +12,8 @@ int main(void)
     FILE *fp = fmemopen(buf, sizeof buf, "w");
     gridio_write_text(fp, x, 3, y, 2, v);
     fclose(fp);
-    tap_ok(strcmp(buf, "-1 0.5 1\n0 0.5 2\n1 0.5 3\n\n-1 2 4\n0 2 5\n1 2 0.33333333333333331\n") == 0,
+    tap_ok(strcmp(buf, "-1 0.5 1\n0 0.5 2\n1 0.5 3\n\n-1 2 4\n0 2 5\n1 2 0.33333333333333331\n") ==
+               0,
            "text: x fastest, a blank line between rows, %%.17g");
 
     memset(buf, 0, sizeof buf);

@@ -32,9 +32,8 @@ static double ref_act(activation f, double z)
     }
 }
 
-static void ref_surface(const double *x, const double *t, size_t m, size_t T,
-                        activation f, const double *wx, size_t nx,
-                        const double *wrec, size_t nrec, double *out)
+static void ref_surface(const double *x, const double *t, size_t m, size_t T, activation f,
+                        const double *wx, size_t nx, const double *wrec, size_t nrec, double *out)
 {
     for (size_t j = 0; j < nrec; j++)
         for (size_t i = 0; i < nx; i++) {
@@ -88,15 +87,11 @@ typedef struct {
 } grid_case;
 
 static const grid_case cases[] = {
-    {50, 50, -3.0, 3.0, 20, 10, 1},   /* the tutorial's panel */
-    {50, 50, -0.1, 2.1, 20, 10, 1},
-    {1, 1, 1.0, 1.0, 20, 10, 1},      /* the minimum itself: loss 0 */
-    {1, 37, -2.0, 2.0, 9, 13, 1},
-    {37, 1, -2.0, 2.0, 9, 13, 1},
-    {13, 203, -3.0, 3.0, 5, 30, 0},
-    {203, 13, -3.0, 3.0, 5, 30, 0},
-    {97, 3, -1.5, 1.5, 3, 50, 1},
-    {31, 29, -3.0, 3.0, 4, 0, 1},     /* T = 0 */
+    {50, 50, -3.0, 3.0, 20, 10, 1},                              /* the tutorial's panel */
+    {50, 50, -0.1, 2.1, 20, 10, 1}, {1, 1, 1.0, 1.0, 20, 10, 1}, /* the minimum itself: loss 0 */
+    {1, 37, -2.0, 2.0, 9, 13, 1},   {37, 1, -2.0, 2.0, 9, 13, 1},
+    {13, 203, -3.0, 3.0, 5, 30, 0}, {203, 13, -3.0, 3.0, 5, 30, 0},
+    {97, 3, -1.5, 1.5, 3, 50, 1},   {31, 29, -3.0, 3.0, 4, 0, 1}, /* T = 0 */
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 
@@ -154,18 +149,18 @@ static void check_cases(void)
                 if (!kernel_isa_supported(*isa))
                     continue;
                 kernel_force_isa(*isa);
-                rs_status st = kernel_surface_brute(x, t, g->m, g->T, f, wx, g->nx,
-                                                    wr, g->nrec, got);
+                rs_status st =
+                    kernel_surface_brute(x, t, g->m, g->T, f, wx, g->nx, wr, g->nrec, got);
                 double w = worst_rel(got, ref, n);
                 int exact = f == ACT_LINEAR || f == ACT_RELU;
                 if (exact)
                     tap_ok(st == RS_OK && bits_equal(got, ref, n),
-                           "%s %s %zux%zu M=%zu T=%zu: bit-identical to scalar reference",
-                           *isa, act_name(f), g->nx, g->nrec, g->m, g->T);
+                           "%s %s %zux%zu M=%zu T=%zu: bit-identical to scalar reference", *isa,
+                           act_name(f), g->nx, g->nrec, g->m, g->T);
                 else
                     tap_ok(st == RS_OK && w <= 1e-13,
-                           "%s %s %zux%zu M=%zu T=%zu: within 1e-13 of libm (worst %.3g)",
-                           *isa, act_name(f), g->nx, g->nrec, g->m, g->T, w);
+                           "%s %s %zux%zu M=%zu T=%zu: within 1e-13 of libm (worst %.3g)", *isa,
+                           act_name(f), g->nx, g->nrec, g->m, g->T, w);
                 /* AVX-512 and AVX2 use the same fused operations: identical */
                 if (!have_first) {
                     memcpy(first, got, n * sizeof *got);
@@ -177,7 +172,13 @@ static void check_cases(void)
             }
             kernel_force_isa(NULL);
         }
-        free(x); free(t); free(wx); free(wr); free(ref); free(got); free(first);
+        free(x);
+        free(t);
+        free(wx);
+        free(wr);
+        free(ref);
+        free(got);
+        free(first);
     }
 }
 
@@ -208,7 +209,8 @@ static void check_threads(void)
 #ifdef _OPENMP
     omp_set_num_threads(omp_get_num_procs());
 #endif
-    free(a); free(b);
+    free(a);
+    free(b);
 }
 
 static void check_overflow(void)
@@ -255,7 +257,9 @@ static void check_overflow(void)
             ok &= !isnan(o[i]) && (f == ACT_TANH || f == ACT_SIGMOID ? isfinite(o[i]) : 1);
         tap_ok(ok, "%s near-overflow weights: %g %g %g %g", act_name(f), o[0], o[1], o[2], o[3]);
     }
-    free(x); free(got); free(ref);
+    free(x);
+    free(got);
+    free(ref);
 }
 
 static void check_args(void)

@@ -45,15 +45,15 @@ static void test_grad_over_time(const dataset *ds)
     for (int k = 0; k <= 10; k++)
         scaled &= tap_close(tut[k], 400.0 * loss[k], 1e-14, 0);
     tap_ok(scaled, "tutorial scale is M^2 = 400 times the true gradient");
-    tap_ok(tap_close(loss[9], 2.0 * loss[10], 1e-15, 0) && tap_close(loss[0], 1024.0 * loss[10], 1e-15, 0),
+    tap_ok(tap_close(loss[9], 2.0 * loss[10], 1e-15, 0) &&
+               tap_close(loss[0], 1024.0 * loss[10], 1e-15, 0),
            "true gradient follows dxi/dS_(k-1) = dxi/dS_k * w_rec");
     linear_grad_over_time(&red, ds, LINEAR_SCALE_LOSS, loss);
     tap_ok(tap_close(loss[5], 10.3, 1e-14, 0), "true gradient at (2, 1) is 4120/400 = 10.3");
 }
 
 /* Central differences of the loss at lm, as an independent reference. */
-static void numeric_gradient(linear_model lm, const dataset *ds, double h, double *gx,
-                             double *gr)
+static void numeric_gradient(linear_model lm, const dataset *ds, double h, double *gx, double *gr)
 {
     linear_model p = lm, q = lm;
     p.wx += h;

@@ -20,7 +20,8 @@ static void check_raw(void)
     mt19937 g;
     mt19937_seed(&g, 5489u);
     uint32_t first = mt19937_next(&g);
-    tap_ok(first == 3499211612u, "init_genrand(5489): first output 3499211612 (got %u)", (unsigned)first);
+    tap_ok(first == 3499211612u, "init_genrand(5489): first output 3499211612 (got %u)",
+           (unsigned)first);
     uint32_t second = mt19937_next(&g), third = mt19937_next(&g);
     tap_ok(second == 581869302u && third == 3890346734u, "then 581869302, 3890346734");
     uint32_t v = 0;
@@ -33,7 +34,8 @@ static void check_raw(void)
     /* Reseeding resets everything, including a cached normal. */
     mt19937_normal(&g);
     mt19937_seed(&g, 5489u);
-    tap_ok(g.has_gauss == 0 && mt19937_next(&g) == 3499211612u, "reseeding restarts the stream and drops the cached normal");
+    tap_ok(g.has_gauss == 0 && mt19937_next(&g) == 3499211612u,
+           "reseeding restarts the stream and drops the cached normal");
 }
 
 static void check_numpy_random(void)
@@ -41,7 +43,8 @@ static void check_numpy_random(void)
     mt19937 g;
     mt19937_seed(&g, 1u);
     double d = mt19937_double(&g);
-    tap_ok(bits(d) == 0x3fdab07d0ffa3c06ULL, "seed(1): random() = 0.41702200470257400 exactly (got %.17g)", d);
+    tap_ok(bits(d) == 0x3fdab07d0ffa3c06ULL,
+           "seed(1): random() = 0.41702200470257400 exactly (got %.17g)", d);
 
     /* The tutorial's first data row: np.round(np.random.rand(10)) after seed(1). */
     static const int row[10] = {0, 1, 0, 0, 0, 0, 0, 0, 0, 1};
@@ -68,7 +71,8 @@ static void check_numpy_random(void)
     for (int i = 0; i < 32; i++) {
         d = mt19937_double(&g);
         if (bits(d) != r216[i]) {
-            tap_diag("random((2,16))[%d]: got %.17g (0x%016llx)", i, d, (unsigned long long)bits(d));
+            tap_diag("random((2,16))[%d]: got %.17g (0x%016llx)", i, d,
+                     (unsigned long long)bits(d));
             same = 0;
         }
     }
@@ -79,12 +83,16 @@ static void check_numpy_random(void)
     double a311 = 0, a312 = 0, a999 = 0;
     for (int i = 0; i < 1000; i++) {
         d = mt19937_double(&g);
-        if (i == 311) a311 = d;
-        if (i == 312) a312 = d;
-        if (i == 999) a999 = d;
+        if (i == 311)
+            a311 = d;
+        if (i == 312)
+            a312 = d;
+        if (i == 999)
+            a999 = d;
     }
     tap_ok(bits(a311) == 0x3fc2cf25ce2031ccULL && bits(a312) == 0x3fb45b8f280519f0ULL,
-           "seed(0): random(1000)[311], [312] across the twist = 0.14694664540037505, 0.07952208258675575");
+           "seed(0): random(1000)[311], [312] across the twist = 0.14694664540037505, "
+           "0.07952208258675575");
     tap_ok(bits(a999) == 0x3fe5ab23e79781c2ULL, "seed(0): random(1000)[999] = 0.6771411441114241");
 
     mt19937_seed(&g, 4294967295u);
@@ -122,7 +130,8 @@ static void check_numpy_randint(void)
     tap_ok(same, "seed(0): randint(6) x10 = 4 5 0 3 3 3 1 3 5 2, then randint(2^31+1) x3");
     uint32_t z1 = mt19937_below(&g, 1), z2 = mt19937_below(&g, 1);
     uint32_t next = mt19937_below(&g, 128);
-    tap_ok(z1 == 0 && z2 == 0 && next == 88, "randint(1) is 0 and draws nothing (next randint(128) = 88, got %u)", (unsigned)next);
+    tap_ok(z1 == 0 && z2 == 0 && next == 88,
+           "randint(1) is 0 and draws nothing (next randint(128) = 88, got %u)", (unsigned)next);
 
     /* randint(1000) rejects with mask 1023: 37 235 908 72 767 905 715 645 after seed(1). */
     static const uint32_t thousand[8] = {37, 235, 908, 72, 767, 905, 715, 645};
@@ -138,8 +147,10 @@ static void check_numpy_randint(void)
     uint32_t w0 = mt19937_below(&g, 4294967296ULL), w1 = mt19937_below(&g, 4294967296ULL),
              w2 = mt19937_below(&g, 4294967296ULL);
     uint32_t b129 = mt19937_below(&g, 129), b31 = mt19937_below(&g, 2147483648ULL);
-    tap_ok(w0 == 2357136044u && w1 == 2546248239u && w2 == 3071714933u && b129 == 67 && b31 == 1537364731u,
-           "seed(0): randint(2^32) x3 = 2357136044 2546248239 3071714933, randint(129) = 67, randint(2^31) = 1537364731");
+    tap_ok(w0 == 2357136044u && w1 == 2546248239u && w2 == 3071714933u && b129 == 67 &&
+               b31 == 1537364731u,
+           "seed(0): randint(2^32) x3 = 2357136044 2546248239 3071714933, randint(129) = 67, "
+           "randint(2^31) = 1537364731");
 }
 
 static void check_numpy_normal(void)
@@ -148,8 +159,10 @@ static void check_numpy_normal(void)
     mt19937 g;
     mt19937_seed(&g, 0u);
     double n0 = mt19937_normal(&g), n1 = mt19937_normal(&g), n2 = mt19937_normal(&g);
-    tap_ok(tap_close(n0, 1.764052345967664, 1e-15, 0), "seed(0): standard_normal() = 1.764052345967664 (got %.17g)", n0);
-    tap_ok(tap_close(n1, 0.4001572083672233, 1e-15, 0), "then 0.4001572083672233, the cached pair member (got %.17g)", n1);
+    tap_ok(tap_close(n0, 1.764052345967664, 1e-15, 0),
+           "seed(0): standard_normal() = 1.764052345967664 (got %.17g)", n0);
+    tap_ok(tap_close(n1, 0.4001572083672233, 1e-15, 0),
+           "then 0.4001572083672233, the cached pair member (got %.17g)", n1);
     tap_ok(tap_close(n2, 0.9787379841057392, 1e-15, 0), "then 0.9787379841057392 (got %.17g)", n2);
     tap_diag("bitwise equal to NumPy on this libm: %s",
              bits(n0) == 0x3ffc398ef3e5cfa5ULL && bits(n1) == 0x3fd99c2cfacc8953ULL ? "yes" : "no");
@@ -167,11 +180,13 @@ static void check_numpy_normal(void)
     double n = 0;
     for (int i = 0; i <= 1000; i++)
         n = mt19937_normal(&g);
-    tap_ok(tap_close(n, 0.555962679709798, 1e-14, 0), "seed(0): standard_normal(1001)[1000] = 0.555962679709798 (got %.17g)", n);
+    tap_ok(tap_close(n, 0.555962679709798, 1e-14, 0),
+           "seed(0): standard_normal(1001)[1000] = 0.555962679709798 (got %.17g)", n);
 
     mt19937_seed(&g, 2u);
     n = mt19937_normal(&g);
-    tap_ok(n < 0 && tap_close(n, -0.4167578474054706, 1e-15, 0), "seed(2): standard_normal() = -0.4167578474054706 (got %.17g)", n);
+    tap_ok(n < 0 && tap_close(n, -0.4167578474054706, 1e-15, 0),
+           "seed(2): standard_normal() = -0.4167578474054706 (got %.17g)", n);
 }
 
 int main(void)

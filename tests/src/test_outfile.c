@@ -83,7 +83,8 @@ static void check_new_file(void)
     const char *target = in_dir("new.dat");
     outfile of;
     tap_ok(outfile_open(&of, target) == RS_OK, "open a new file");
-    tap_ok(of.fp && of.fp != stdout && of.path && strcmp(of.path, target) == 0, "it has a stream and the target name");
+    tap_ok(of.fp && of.fp != stdout && of.path && strcmp(of.path, target) == 0,
+           "it has a stream and the target name");
     fprintf(of.fp, "# header\n1 2 3\n");
     const char *tmp = outfile_pending();
     tap_ok(!exists(target), "before commit the target does not exist");
@@ -103,7 +104,8 @@ static void check_new_file(void)
             fputs("relative\n", of.fp);
             st = outfile_commit(&of);
         }
-        tap_ok(st == RS_OK && file_is("rel.dat", "relative\n") && entries() == 2, "a relative name works in the current folder");
+        tap_ok(st == RS_OK && file_is("rel.dat", "relative\n") && entries() == 2,
+               "a relative name works in the current folder");
         unlink("rel.dat");
         if (chdir(cwd) != 0)
             tap_diag("cannot return to %s", cwd);
@@ -113,7 +115,8 @@ static void check_new_file(void)
     tap_ok(outfile_open(&of, target) == RS_OK, "reopen the existing file");
     fputs("new\n", of.fp);
     fflush(of.fp);
-    tap_ok(file_is(target, "# header\n1 2 3\n"), "while writing, readers still see the old content");
+    tap_ok(file_is(target, "# header\n1 2 3\n"),
+           "while writing, readers still see the old content");
     tap_ok(outfile_commit(&of) == RS_OK && file_is(target, "new\n") && entries() == 1,
            "commit replaces it whole, no temporary left");
     unlink(target);
@@ -131,7 +134,8 @@ static void check_abort(void)
     tap_ok(tmp[0] && exists(tmp) && entries() == 2, "a temporary file exists beside the target");
     outfile_abort(&of);
     tap_ok(file_is(target, "old content\n"), "abort leaves the existing target untouched");
-    tap_ok(!exists(tmp) && entries() == 1 && outfile_pending() == NULL, "abort removes the temporary file");
+    tap_ok(!exists(tmp) && entries() == 1 && outfile_pending() == NULL,
+           "abort removes the temporary file");
     outfile_abort(&of); /* twice is harmless */
     tap_ok(1, "a second abort is harmless");
 
@@ -149,7 +153,8 @@ static void check_errors(void)
     outfile of;
     errno = 0;
     rs_status st = outfile_open(&of, in_dir("no/such/dir/out.dat"));
-    tap_ok(st == RS_EIO && errno == ENOENT, "a missing folder is RS_EIO with errno ENOENT (%s)", strerror(errno));
+    tap_ok(st == RS_EIO && errno == ENOENT, "a missing folder is RS_EIO with errno ENOENT (%s)",
+           strerror(errno));
     tap_ok(of.fp == NULL && of.path == NULL && of.tmppath == NULL, "a failed open holds nothing");
     tap_ok(outfile_commit(&of) == RS_EINVAL, "committing a failed open is RS_EINVAL, not a crash");
     outfile_abort(&of);
@@ -179,7 +184,8 @@ static void check_errors(void)
         st = outfile_commit(&of);
         int err = errno;
         setrlimit(RLIMIT_FSIZE, &old);
-        tap_ok(st == RS_EIO && err == EFBIG, "commit of a too-large file is RS_EIO with errno EFBIG (%s)", strerror(err));
+        tap_ok(st == RS_EIO && err == EFBIG,
+               "commit of a too-large file is RS_EIO with errno EFBIG (%s)", strerror(err));
         tap_ok(file_is(target, "small\n") && entries() == 1 && outfile_pending() == NULL,
                "the old target is intact and the temporary file is gone");
     } else {
@@ -194,14 +200,17 @@ static void check_errors(void)
 static void check_stdout(void)
 {
     outfile of;
-    tap_ok(outfile_open(&of, "-") == RS_OK && of.fp == stdout && of.path == NULL && of.tmppath == NULL,
+    tap_ok(outfile_open(&of, "-") == RS_OK && of.fp == stdout && of.path == NULL &&
+               of.tmppath == NULL,
            "\"-\" is standard output, nothing to rename");
     fputs("# written through the outfile for \"-\"\n", of.fp);
     tap_ok(outfile_commit(&of) == RS_OK && of.fp == NULL, "commit of standard output succeeds");
-    tap_ok(fprintf(stdout, "# stdout is still open\n") > 0 && !ferror(stdout), "and leaves standard output open");
+    tap_ok(fprintf(stdout, "# stdout is still open\n") > 0 && !ferror(stdout),
+           "and leaves standard output open");
     tap_ok(outfile_open(&of, NULL) == RS_OK && of.fp == stdout, "NULL is standard output too");
     outfile_abort(&of);
-    tap_ok(!ferror(stdout) && fprintf(stdout, "# still open after abort\n") > 0, "abort leaves standard output open");
+    tap_ok(!ferror(stdout) && fprintf(stdout, "# still open after abort\n") > 0,
+           "abort leaves standard output open");
     tap_ok(entries() == 0, "no files were created for standard output");
 }
 
@@ -229,7 +238,8 @@ static void check_fifo(void)
     }
     outfile of;
     tap_ok(outfile_open(&of, fifo) == RS_OK, "open a FIFO (a reader is waiting)");
-    tap_ok(of.tmppath == NULL && outfile_pending() == NULL, "a FIFO is written in place, no temporary file");
+    tap_ok(of.tmppath == NULL && outfile_pending() == NULL,
+           "a FIFO is written in place, no temporary file");
     if (of.fp) {
         fputs("through the pipe\n", of.fp);
         tap_ok(outfile_commit(&of) == RS_OK, "commit to the FIFO succeeds");
@@ -258,7 +268,9 @@ static mode_t mode_of(const char *path)
 
 static void check_modes(void)
 {
-    static const struct { mode_t mask, want; } cases[] = {{022, 0644}, {077, 0600}, {002, 0664}, {0, 0666}};
+    static const struct {
+        mode_t mask, want;
+    } cases[] = {{022, 0644}, {077, 0600}, {002, 0664}, {0, 0666}};
     mode_t saved = umask(022);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *target = in_dir("mode.dat");
@@ -268,8 +280,8 @@ static void check_modes(void)
         fputs("m\n", of.fp);
         outfile_commit(&of);
         mode_t m = mode_of(target);
-        tap_ok(m == cases[i].want, "umask %03o: a new file gets mode %03o (got %03o)", (unsigned)cases[i].mask,
-               (unsigned)cases[i].want, (unsigned)m);
+        tap_ok(m == cases[i].want, "umask %03o: a new file gets mode %03o (got %03o)",
+               (unsigned)cases[i].mask, (unsigned)cases[i].want, (unsigned)m);
         unlink(target);
     }
     umask(022);
@@ -281,13 +293,14 @@ static void check_modes(void)
     outfile_open(&of, target);
     fputs("still secret\n", of.fp);
     outfile_commit(&of);
-    tap_ok(mode_of(target) == 0600 && file_is(target, "still secret\n"), "a replaced 0600 file stays 0600 (got %03o)",
-           (unsigned)mode_of(target));
+    tap_ok(mode_of(target) == 0600 && file_is(target, "still secret\n"),
+           "a replaced 0600 file stays 0600 (got %03o)", (unsigned)mode_of(target));
     write_file(target, "shared\n", 0664);
     outfile_open(&of, target);
     fputs("shared too\n", of.fp);
     outfile_commit(&of);
-    tap_ok(mode_of(target) == 0664, "a replaced 0664 file stays 0664 (got %03o)", (unsigned)mode_of(target));
+    tap_ok(mode_of(target) == 0664, "a replaced 0664 file stays 0664 (got %03o)",
+           (unsigned)mode_of(target));
     unlink(target);
     umask(saved);
 }
@@ -307,7 +320,8 @@ static void check_symlink(void)
     tap_ok(outfile_commit(&of) == RS_OK, "commit through the link");
     struct stat sb;
     tap_ok(lstat(link, &sb) == 0 && S_ISLNK(sb.st_mode), "the link is still a link");
-    tap_ok(file_is(real, "after\n") && entries() == 2, "the file it names has the new content, no temporary left");
+    tap_ok(file_is(real, "after\n") && entries() == 2,
+           "the file it names has the new content, no temporary left");
     unlink(link);
     unlink(real);
 }
@@ -337,7 +351,8 @@ static void check_devices(void)
     char null[4200], full[4200];
     struct stat sb;
     if (device_path(null, sizeof null, "null", 3)) {
-        tap_ok(outfile_open(&of, null) == RS_OK && of.tmppath == NULL, "a null device is written in place");
+        tap_ok(outfile_open(&of, null) == RS_OK && of.tmppath == NULL,
+               "a null device is written in place");
         if (of.fp)
             fputs("discarded\n", of.fp);
         tap_ok(of.fp && outfile_commit(&of) == RS_OK && stat(null, &sb) == 0 && S_ISCHR(sb.st_mode),
@@ -347,13 +362,15 @@ static void check_devices(void)
         tap_ok(1, "# SKIP no safe null device (root without mknod)");
     }
     if (device_path(full, sizeof full, "full", 7)) {
-        tap_ok(outfile_open(&of, full) == RS_OK && of.tmppath == NULL, "a full device (as /dev/full) is opened in place");
+        tap_ok(outfile_open(&of, full) == RS_OK && of.tmppath == NULL,
+               "a full device (as /dev/full) is opened in place");
         if (of.fp)
             fputs("no room\n", of.fp);
         errno = 0;
         rs_status st = of.fp ? outfile_commit(&of) : RS_OK;
         int err = errno;
-        tap_ok(st == RS_EIO && err == ENOSPC, "commit to it is RS_EIO with errno ENOSPC (%s)", strerror(err));
+        tap_ok(st == RS_EIO && err == ENOSPC, "commit to it is RS_EIO with errno ENOSPC (%s)",
+               strerror(err));
         tap_ok(stat(full, &sb) == 0 && S_ISCHR(sb.st_mode), "and it stays a device");
     } else {
         tap_ok(1, "# SKIP no safe full device (root without mknod)");

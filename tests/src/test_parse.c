@@ -36,7 +36,8 @@ static void dbl_ok(const char *s, double want)
 {
     double v = -12345.0;
     rs_status st = parse_double(s, &v, &expected);
-    if (!tap_ok(st == RS_OK && v == want && signbit(v) == signbit(want), "parse_double(\"%s\") = %.17g", show(s), want))
+    if (!tap_ok(st == RS_OK && v == want && signbit(v) == signbit(want),
+                "parse_double(\"%s\") = %.17g", show(s), want))
         tap_diag("status %d, value %.17g", (int)st, v);
 }
 
@@ -44,7 +45,8 @@ static void dbl_bad(const char *s, rs_status want)
 {
     double v = -12345.0;
     rs_status st = parse_double(s, &v, &expected);
-    if (!tap_ok(st == want && v == -12345.0 && expected && *expected, "parse_double(\"%s\") is %s", show(s), rs_status_str(want)))
+    if (!tap_ok(st == want && v == -12345.0 && expected && *expected, "parse_double(\"%s\") is %s",
+                show(s), rs_status_str(want)))
         tap_diag("status %d, value %.17g", (int)st, v);
 }
 
@@ -59,7 +61,8 @@ static void range_bad(const char *s, rs_status want)
 {
     double a = 99, b = 99;
     rs_status st = parse_range(s, &a, &b, &expected);
-    if (!tap_ok(st == want && a == 99 && b == 99, "parse_range(\"%s\") is %s", show(s), rs_status_str(want)))
+    if (!tap_ok(st == want && a == 99 && b == 99, "parse_range(\"%s\") is %s", show(s),
+                rs_status_str(want)))
         tap_diag("status %d", (int)st);
 }
 
@@ -82,14 +85,16 @@ static void grid_ok(const char *s, size_t max, size_t wx, size_t wy)
 {
     size_t x = 0, y = 0;
     rs_status st = parse_grid(s, max, &x, &y, &expected);
-    tap_ok(st == RS_OK && x == wx && y == wy, "parse_grid(\"%s\", max %zu) = %zu x %zu", show(s), max, wx, wy);
+    tap_ok(st == RS_OK && x == wx && y == wy, "parse_grid(\"%s\", max %zu) = %zu x %zu", show(s),
+           max, wx, wy);
 }
 
 static void grid_bad(const char *s, size_t max, rs_status want)
 {
     size_t x = 7, y = 7;
     rs_status st = parse_grid(s, max, &x, &y, &expected);
-    if (!tap_ok(st == want && x == 7 && y == 7, "parse_grid(\"%s\", max %zu) is %s", show(s), max, rs_status_str(want)))
+    if (!tap_ok(st == want && x == 7 && y == 7, "parse_grid(\"%s\", max %zu) is %s", show(s), max,
+                rs_status_str(want)))
         tap_diag("status %d", (int)st);
 }
 
@@ -104,7 +109,8 @@ static void long_bad(const char *s, long min, long max, rs_status want)
 {
     long v = 77;
     rs_status st = parse_long(s, min, max, &v, &expected);
-    if (!tap_ok(st == want && v == 77, "parse_long(\"%s\", %ld, %ld) is %s", show(s), min, max, rs_status_str(want)))
+    if (!tap_ok(st == want && v == 77, "parse_long(\"%s\", %ld, %ld) is %s", show(s), min, max,
+                rs_status_str(want)))
         tap_diag("status %d", (int)st);
 }
 
@@ -180,7 +186,8 @@ int main(void)
         memset(s, '1', 4000);
         s[4000] = '\0';
         double v = -12345.0;
-        tap_ok(parse_double(s, &v, &expected) != RS_OK && v == -12345.0, "parse_double rejects a 4000-digit string");
+        tap_ok(parse_double(s, &v, &expected) != RS_OK && v == -12345.0,
+               "parse_double rejects a 4000-digit string");
     }
 
     /* parse_range */

@@ -57,8 +57,8 @@ static void check_demo(void)
         for (int i = 0; i < 6; i++) {
             uint32_t v = pcg32_next(&g);
             if (v != demo[round].u32[i]) {
-                tap_diag("round %d output %d: got 0x%08x, want 0x%08x", round + 1, i,
-                         (unsigned)v, (unsigned)demo[round].u32[i]);
+                tap_diag("round %d output %d: got 0x%08x, want 0x%08x", round + 1, i, (unsigned)v,
+                         (unsigned)demo[round].u32[i]);
                 same = 0;
             }
         }
@@ -104,7 +104,8 @@ static void check_below(void)
     pcg32 g, h;
     int in_range = 1;
     pcg32_seed(&g, 7u, 1u);
-    static const uint32_t bounds[] = {1, 2, 3, 6, 7, 10, 1000, 0x80000000u, 0x80000001u, 0xffffffffu};
+    static const uint32_t bounds[] = {1,  2,    3,           6,           7,
+                                      10, 1000, 0x80000000u, 0x80000001u, 0xffffffffu};
     for (size_t b = 0; b < sizeof bounds / sizeof bounds[0]; b++)
         for (int i = 0; i < 2000; i++)
             if (pcg32_below(&g, bounds[b]) >= bounds[b])
@@ -126,7 +127,8 @@ static void check_below(void)
             same = 0;
     }
     tap_ok(same, "pcg32_below(3*2^30) follows the reference rejection rule");
-    tap_ok(rejected > 5000 && rejected < 8400, "the rejection actually happens (%ld of ~6667)", rejected);
+    tap_ok(rejected > 5000 && rejected < 8400, "the rejection actually happens (%ld of ~6667)",
+           rejected);
 
     /* Unbiased: with bound 3*2^30, plain r % bound would make residues
      * below 2^30 twice as likely; compare the two halves of the range. */
@@ -136,7 +138,8 @@ static void check_below(void)
         if (pcg32_below(&g, bound) < 0x60000000u)
             low++;
     /* Unbiased: p = 1/2, sd = 224; biased modulo would give p = 2/3. */
-    tap_ok(labs(low - total / 2) < 1500, "pcg32_below(3*2^30) is unbiased (%ld of %ld in the lower half)", low, total);
+    tap_ok(labs(low - total / 2) < 1500,
+           "pcg32_below(3*2^30) is unbiased (%ld of %ld in the lower half)", low, total);
 
     /* Small bound: chi-square over 6 faces. */
     pcg32_seed(&g, 42u, 54u);

@@ -21,7 +21,8 @@ static void test_tutorial(const dataset *ds)
     tap_ok(trace[500].wx == 1.001355547207059 && trace[500].wrec == 0.9996744737846419,
            "final weights equal NumPy's bit for bit (1.0014, 0.9997)");
     linear_model fin = {trace[500].wx, trace[500].wrec, ACT_LINEAR};
-    tap_ok(tap_close(trace[500].loss, linear_loss(&fin, ds), 1e-13, 0), "each iterate carries its loss");
+    tap_ok(tap_close(trace[500].loss, linear_loss(&fin, ds), 1e-13, 0),
+           "each iterate carries its loss");
 }
 
 /* Index of the first iteration (>= 1) whose d_wx sign differs from the previous. */
@@ -45,11 +46,13 @@ static void test_variants(const dataset *ds)
         size_t f = first_flip(500);
         double step = trace[f + 1].wx - trace[f].wx, prev = trace[f].wx - trace[f - 1].wx;
         if (v == RPROP_PLUS)
-            tap_ok(f && tap_close(step, -prev, 1e-12, 0), "rprop+ undoes the last step at a sign change");
+            tap_ok(f && tap_close(step, -prev, 1e-12, 0),
+                   "rprop+ undoes the last step at a sign change");
         else if (v == RPROP_IMINUS)
             tap_ok(f && step == 0.0, "irprop- takes no step at a sign change");
         else if (v == RPROP_MINUS)
-            tap_ok(f && !tap_close(step, -prev, 1e-6, 0) && tap_close(fabs(step), trace[f].delta_wx, 1e-12, 0) &&
+            tap_ok(f && !tap_close(step, -prev, 1e-6, 0) &&
+                       tap_close(fabs(step), trace[f].delta_wx, 1e-12, 0) &&
                        trace[f].delta_wx == 0.5 * trace[f - 1].delta_wx,
                    "rprop- steps on with a halved delta at a sign change");
         else {

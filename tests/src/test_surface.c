@@ -23,8 +23,12 @@ typedef struct {
 static panel panel_compute(const dataset *ds, double lo, double hi, double rlo, double rhi,
                            size_t nx, size_t nrec)
 {
-    panel p = {nx, nrec, malloc(nx * sizeof(double)), malloc(nrec * sizeof(double)),
-               malloc(nx * nrec * sizeof(double)), malloc(nx * nrec * sizeof(double))};
+    panel p = {nx,
+               nrec,
+               malloc(nx * sizeof(double)),
+               malloc(nrec * sizeof(double)),
+               malloc(nx * nrec * sizeof(double)),
+               malloc(nx * nrec * sizeof(double))};
     grid_linspace(lo, hi, nx, p.wx);
     grid_linspace(rlo, rhi, nrec, p.wrec);
     surface_exact(ds, p.wx, nx, p.wrec, nrec, p.exact);
@@ -63,7 +67,8 @@ static void test_tutorial_panels(const dataset *ds)
     size_t bad_inf, nans;
     panel left = panel_compute(ds, -3, 3, -3, 3, 50, 50);
     double worst = panel_compare(&left, &bad_inf, &nans);
-    tap_ok(worst < 1e-12 && !bad_inf && !nans, "left panel: exact = brute to 1e-12 (worst %.2g)", worst);
+    tap_ok(worst < 1e-12 && !bad_inf && !nans, "left panel: exact = brute to 1e-12 (worst %.2g)",
+           worst);
     linear_model lm = {left.wx[7], left.wrec[31], ACT_LINEAR};
     tap_ok(tap_close(left.exact[31 * 50 + 7], linear_loss(&lm, ds), 1e-12, 0),
            "row 31, column 7 is the loss at (w_x[7], w_rec[31])");
@@ -72,7 +77,8 @@ static void test_tutorial_panels(const dataset *ds)
     panel_free(&left);
     panel right = panel_compute(ds, -0.1, 2.1, -0.1, 2.1, 50, 50);
     worst = panel_compare(&right, &bad_inf, &nans);
-    tap_ok(worst < 1e-12 && !bad_inf && !nans, "right panel: exact = brute to 1e-12 (worst %.2g)", worst);
+    tap_ok(worst < 1e-12 && !bad_inf && !nans, "right panel: exact = brute to 1e-12 (worst %.2g)",
+           worst);
     panel_free(&right);
     double one = 1.0, w;
     surface_exact(ds, &one, 1, &one, 1, &w);
@@ -105,7 +111,8 @@ static void test_threads(const dataset *ds)
 {
 #ifdef _OPENMP
     size_t n = 64;
-    double *wx = malloc(n * sizeof *wx), *a = malloc(n * n * sizeof *a), *b = malloc(n * n * sizeof *b);
+    double *wx = malloc(n * sizeof *wx), *a = malloc(n * n * sizeof *a),
+           *b = malloc(n * n * sizeof *b);
     grid_linspace(-2, 2.5, n, wx);
     omp_set_num_threads(1);
     surface_exact(ds, wx, n, wx, n, a);
@@ -131,7 +138,8 @@ static void test_threads(const dataset *ds)
 static void test_isas(const dataset *ds)
 {
     size_t n = 40;
-    double *w = malloc(n * sizeof *w), *a = malloc(n * n * sizeof *a), *b = malloc(n * n * sizeof *b);
+    double *w = malloc(n * sizeof *w), *a = malloc(n * n * sizeof *a),
+           *b = malloc(n * n * sizeof *b);
     grid_linspace(-2.5, 2.5, n, w);
     kernel_force_isa(NULL);
     surface_exact(ds, w, n, w, n, a);
@@ -144,7 +152,8 @@ static void test_isas(const dataset *ds)
         double worst = 0.0;
         for (size_t i = 0; i < n * n; i++)
             worst = fmax(worst, fabs(a[i] - b[i]) / fmax(fabs(a[i]), 1e-300));
-        tap_ok(worst < 1e-13, "exact method on %s agrees with the default (worst %.2g)", isa, worst);
+        tap_ok(worst < 1e-13, "exact method on %s agrees with the default (worst %.2g)", isa,
+               worst);
     }
     kernel_force_isa(NULL);
     free(w);

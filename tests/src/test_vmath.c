@@ -52,15 +52,63 @@ static uint64_t next64(void)
 static size_t build_inputs(double *v, size_t cap)
 {
     size_t n = 0;
-#define ADD(d) do { if (n < cap) v[n++] = (d); } while (0)
-    const double special[] = {0.0, -0.0, 4.9406564584124654e-324, 2.2250738585072009e-308,
-                              2.2250738585072014e-308, 1e-300, 1e-200, 1e-100, 1e-20,
-                              1.4901161193847656e-08, 1e-8, 1e-5, 1e-3, 0.1, 0.25, 0.5, 1.0,
-                              2.0, 5.0, 10.0, 19.0, 19.06, 19.07, 19.1, 20.0, 20.5, 22.0,
-                              36.0, 37.0, 37.5, 40.0, 41.0, 100.0, 700.0, 708.39, 708.4,
-                              709.0, 709.78, 709.782712893384, 709.7827128933841, 709.79,
-                              710.0, 710.5, 745.0, 746.0, 800.0, 1e10, 1e100, 1e300,
-                              DBL_MAX, INFINITY, NAN};
+#define ADD(d)                                                                                     \
+    do {                                                                                           \
+        if (n < cap)                                                                               \
+            v[n++] = (d);                                                                          \
+    } while (0)
+    const double special[] = {0.0,
+                              -0.0,
+                              4.9406564584124654e-324,
+                              2.2250738585072009e-308,
+                              2.2250738585072014e-308,
+                              1e-300,
+                              1e-200,
+                              1e-100,
+                              1e-20,
+                              1.4901161193847656e-08,
+                              1e-8,
+                              1e-5,
+                              1e-3,
+                              0.1,
+                              0.25,
+                              0.5,
+                              1.0,
+                              2.0,
+                              5.0,
+                              10.0,
+                              19.0,
+                              19.06,
+                              19.07,
+                              19.1,
+                              20.0,
+                              20.5,
+                              22.0,
+                              36.0,
+                              37.0,
+                              37.5,
+                              40.0,
+                              41.0,
+                              100.0,
+                              700.0,
+                              708.39,
+                              708.4,
+                              709.0,
+                              709.78,
+                              709.782712893384,
+                              709.7827128933841,
+                              709.79,
+                              710.0,
+                              710.5,
+                              745.0,
+                              746.0,
+                              800.0,
+                              1e10,
+                              1e100,
+                              1e300,
+                              DBL_MAX,
+                              INFINITY,
+                              NAN};
     for (size_t i = 0; i < sizeof special / sizeof special[0]; i++) {
         ADD(special[i]);
         ADD(-special[i]);
@@ -116,8 +164,8 @@ static void sweep(const char *isa, const char *name, void (*fn)(const double *, 
             at = i;
         }
     }
-    if (!tap_ok(worst <= MAX_ULP && nan_bad == 0, "%s %s: %zu inputs, worst %.0f ulp", isa,
-                name, n, worst))
+    if (!tap_ok(worst <= MAX_ULP && nan_bad == 0, "%s %s: %zu inputs, worst %.0f ulp", isa, name, n,
+                worst))
         tap_diag("at x = %.17g: got %.17g, libm %.17g", in[at], out[at], ref(in[at]));
 }
 
@@ -167,6 +215,9 @@ int main(void)
         tap_ok(ok, "%s: lengths 0..19 in place", *isa);
     }
     kernel_force_isa(NULL);
-    free(in); free(out); free(first_t); free(first_s);
+    free(in);
+    free(out);
+    free(first_t);
+    free(first_s);
     return tap_done();
 }
