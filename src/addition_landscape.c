@@ -176,7 +176,7 @@ rs_status addition_landscape(const addition_net *net, const double *w, const dou
     size_t np = net->nparams;
     long total = (long)(n * n);
     int failed = 0;
-#pragma omp parallel
+#pragma omp parallel reduction(| : failed)
     {
         double *wt = malloc(np * sizeof *wt);
 #pragma omp for schedule(static)
@@ -190,7 +190,6 @@ rs_status addition_landscape(const addition_net *net, const double *w, const dou
                 if (addition_mean_loss(net, wt, es, &loss[q]) == RS_OK)
                     continue;
             }
-#pragma omp atomic write
             failed = 1;
         }
         free(wt);

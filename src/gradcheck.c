@@ -109,3 +109,19 @@ rs_status gradcheck_sweep(const dataset *ds, activation f, const gradcheck_opts 
         }
     return RS_OK;
 }
+
+void gradcheck_sweep_merge(gradcheck_sweep_result *into, const gradcheck_sweep_result *part)
+{
+    if (part->points == 0)
+        return;
+    if (into->points == 0 || part->worst_ratio > into->worst_ratio) {
+        into->worst_ratio = part->worst_ratio;
+        into->worst = part->worst;
+        into->worst_wx = part->worst_wx;
+        into->worst_wrec = part->worst_wrec;
+    }
+    into->points += part->points;
+    into->passed += part->passed;
+    into->failed += part->failed;
+    into->not_finite += part->not_finite;
+}

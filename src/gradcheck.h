@@ -49,4 +49,8 @@ rs_status gradcheck_sweep(const dataset *ds, activation f, const gradcheck_opts 
                           const double *wx, size_t nx, const double *wrec, size_t nrec,
                           gradcheck_result *results, gradcheck_sweep_result *summary);
 
+/* Adds a part of a sweep (e.g. one row) into a running summary, so a sweep
+ * done piece by piece reports what one call over the whole grid would. */
+void gradcheck_sweep_merge(gradcheck_sweep_result *into, const gradcheck_sweep_result *part);
+
 #endif

@@ -14,13 +14,6 @@ rprop_opts rprop_defaults(rprop_variant v)
 /* np.sign: -1, 0 or 1 (0 for NaN too, so a NaN gradient takes no step). */
 static double sign_of(double g) { return g > 0.0 ? 1.0 : g < 0.0 ? -1.0 : 0.0; }
 
-/* Per-weight state of the optimiser. */
-typedef struct {
-    double delta;     /* current step size */
-    double prev_sign; /* sign of the previous gradient (0 after a reset) */
-    double prev_step; /* last applied change of the weight, for backtracking */
-} rprop_state;
-
 /* The tutorial: grow delta if the sign repeats, else shrink; step -sign*delta. */
 static double step_tutorial(rprop_state *s, double g, const rprop_opts *o)
 {
@@ -54,35 +47,48 @@ static double step_standard(rprop_state *s, double g, const rprop_opts *o, int l
     return s->prev_step;
 }
 
+void rprop_begin(rprop_iter *it, const dataset *ds, const linear_model *start,
+                 const rprop_opts *o)
+{
+    *it = (rprop_iter){ds, *o, *start, {o->delta0, 0.0, 0.0}, {o->delta0, 0.0, 0.0}, INFINITY};
+}
+
+rs_status rprop_next(rprop_iter *it, int step, rprop_point *p)
+{
+    linear_grad g;
+    rs_status st = linear_gradient(&it->lm, it->ds, &g);
+    if (st != RS_OK)
+        return st;
+    *p = (rprop_point){it->lm.wx, it->lm.wrec, g.loss, g.d_wx, g.d_wrec, it->sx.delta,
+                       it->sr.delta};
+    if (!step)
+        return RS_OK;
+    double dx, dr;
+    if (it->o.variant == RPROP_TUTORIAL) {
+        dx = step_tutorial(&it->sx, g.d_wx, &it->o);
+        dr = step_tutorial(&it->sr, g.d_wrec, &it->o);
+    } else {
+        int rose = g.loss > it->prev_loss;
+        dx = step_standard(&it->sx, g.d_wx, &it->o, rose);
+        dr = step_standard(&it->sr, g.d_wrec, &it->o, rose);
+    }
+    it->prev_loss = g.loss;
+    p->delta_wx = it->sx.delta;
+    p->delta_wrec = it->sr.delta;
+    it->lm.wx += dx;
+    it->lm.wrec += dr;
+    return RS_OK;
+}
+
 rs_status rprop_run(const dataset *ds, const linear_model *start, const rprop_opts *o, size_t iters,
                     rprop_point *trace)
 {
-    linear_model lm = *start;
-    rprop_state sx = {o->delta0, 0.0, 0.0}, sr = {o->delta0, 0.0, 0.0};
-    double prev_loss = INFINITY;
-    for (size_t it = 0; it <= iters; it++) {
-        linear_grad g;
-        rs_status st = linear_gradient(&lm, ds, &g);
+    rprop_iter it;
+    rprop_begin(&it, ds, start, o);
+    for (size_t i = 0; i <= iters; i++) {
+        rs_status st = rprop_next(&it, i < iters, &trace[i]);
         if (st != RS_OK)
             return st;
-        rprop_point *p = &trace[it];
-        *p = (rprop_point){lm.wx, lm.wrec, g.loss, g.d_wx, g.d_wrec, sx.delta, sr.delta};
-        if (it == iters)
-            break;
-        double dx, dr;
-        if (o->variant == RPROP_TUTORIAL) {
-            dx = step_tutorial(&sx, g.d_wx, o);
-            dr = step_tutorial(&sr, g.d_wrec, o);
-        } else {
-            int rose = g.loss > prev_loss;
-            dx = step_standard(&sx, g.d_wx, o, rose);
-            dr = step_standard(&sr, g.d_wrec, o, rose);
-        }
-        prev_loss = g.loss;
-        p->delta_wx = sx.delta;
-        p->delta_wrec = sr.delta;
-        lm.wx += dx;
-        lm.wrec += dr;
     }
     return RS_OK;
 }

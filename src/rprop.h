@@ -32,8 +32,29 @@ typedef struct {
     double wx, wrec, loss, d_wx, d_wrec, delta_wx, delta_wrec;
 } rprop_point;
 
+/* Per-weight state of the optimiser. */
+typedef struct {
+    double delta;     /* current step size */
+    double prev_sign; /* sign of the previous gradient (0 after a reset) */
+    double prev_step; /* last applied change of the weight, for backtracking */
+} rprop_state;
+
+/* A run in progress, so a long trace can be written as it is computed. */
+typedef struct {
+    const dataset *ds;
+    rprop_opts o;
+    linear_model lm; /* the current iterate */
+    rprop_state sx, sr;
+    double prev_loss;
+} rprop_iter;
+
 /* The tutorial's hyper-parameters for the given variant; bounds 1e-6, 50. */
 rprop_opts rprop_defaults(rprop_variant v);
+void rprop_begin(rprop_iter *it, const dataset *ds, const linear_model *start,
+                 const rprop_opts *o);
+/* Describes the current iterate in p; with step, also takes the step from
+ * it (p then holds the step sizes used). */
+rs_status rprop_next(rprop_iter *it, int step, rprop_point *p);
 /* Runs iters iterations from start; trace gets iters+1 points, start included. */
 rs_status rprop_run(const dataset *ds, const linear_model *start, const rprop_opts *o, size_t iters,
                     rprop_point *trace);

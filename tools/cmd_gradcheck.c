@@ -1,5 +1,6 @@
 /* rnnscape gradcheck: backpropagation against central differences. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "cli_data.h"
@@ -143,21 +144,17 @@ static int check_point(const gradcheck_args *a, const dataset *ds)
     return CLI_CHECK_FAILED;
 }
 
-static void write_sweep(FILE *fp, const double *wx, size_t nx, const double *wrec, size_t nrec,
-                        const gradcheck_result *res)
+/* One row of constant w_rec; a blank line before every row but the first. */
+static void write_sweep_row(FILE *fp, const double *wx, size_t nx, double wrec, int first,
+                            const gradcheck_result *res)
 {
-    fputs("# columns: w_x w_rec loss bp_wx num_wx bp_wrec num_wrec verdict "
-          "(0 pass, 1 fail, 2 not finite)\n",
-          fp);
-    for (size_t j = 0; j < nrec; j++) {
-        if (j)
-            fputc('\n', fp);
-        for (size_t i = 0; i < nx; i++) {
-            const gradcheck_result *r = &res[j * nx + i];
-            fprintf(fp, "%.17g %.17g %.17g %.17g %.17g %.17g %.17g %d\n", wx[i], wrec[j], r->loss,
-                    r->wx.backprop, r->wx.numerical, r->wrec.backprop, r->wrec.numerical,
-                    (int)r->verdict);
-        }
+    if (!first)
+        fputc('\n', fp);
+    for (size_t i = 0; i < nx; i++) {
+        const gradcheck_result *r = &res[i];
+        fprintf(fp, "%.17g %.17g %.17g %.17g %.17g %.17g %.17g %d\n", wx[i], wrec, r->loss,
+                r->wx.backprop, r->wx.numerical, r->wrec.backprop, r->wrec.numerical,
+                (int)r->verdict);
     }
 }
 
@@ -174,42 +171,63 @@ static void print_sweep(const gradcheck_sweep_result *s)
     print_entry("w_rec", &s->worst.wrec);
 }
 
+static void write_sweep_header(FILE *fp, int argc, char **argv, const gradcheck_args *a,
+                               const dataset *ds)
+{
+    cli_header(fp, argc, argv);
+    cli_data_header(fp, &a->data, ds);
+    fprintf(fp, "# eps %.17g, pass when |num - bp| <= %.17g + %.17g*|bp|\n", a->tol.eps,
+            a->tol.atol, a->tol.rtol);
+    fputs("# columns: w_x w_rec loss bp_wx num_wx bp_wrec num_wrec verdict "
+          "(0 pass, 1 fail, 2 not finite)\n",
+          fp);
+}
+
+/* Checks the grid row by row, writing each row (with -o) as it is done. */
+static int sweep_rows(FILE *fp, const gradcheck_args *a, const dataset *ds, const double *wx,
+                      const double *wrec, gradcheck_result *row, gradcheck_sweep_result *s)
+{
+    memset(s, 0, sizeof *s);
+    for (size_t j = 0; j < a->nrec; j++) {
+        gradcheck_sweep_result part;
+        if (gradcheck_sweep(ds, a->data.f, &a->tol, wx, a->nx, &wrec[j], 1, row, &part) !=
+            RS_OK) {
+            cli_error("gradcheck", "out of memory");
+            return CLI_FAILURE;
+        }
+        gradcheck_sweep_merge(s, &part);
+        if (fp)
+            write_sweep_row(fp, wx, a->nx, wrec[j], j == 0, row);
+    }
+    return CLI_OK;
+}
+
 static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dataset *ds)
 {
     double *wx = malloc(a->nx * sizeof *wx), *wrec = malloc(a->nrec * sizeof *wrec);
-    gradcheck_result *res = a->out ? malloc(a->nx * a->nrec * sizeof *res) : NULL;
+    gradcheck_result *row = malloc(a->nx * sizeof *row);
     gradcheck_sweep_result s;
     outfile of;
     int rc = CLI_OK;
-    if (!wx || !wrec || (a->out && !res)) {
+    if (!wx || !wrec || !row) {
         cli_error("gradcheck", "out of memory for a %zu x %zu grid", a->nx, a->nrec);
         rc = CLI_FAILURE;
-        goto done;
+    } else if (!a->out || (rc = cli_open("gradcheck", a->out, &of)) == CLI_OK) {
+        grid_linspace(a->wx_lo, a->wx_hi, a->nx, wx);
+        grid_linspace(a->wrec_lo, a->wrec_hi, a->nrec, wrec);
+        if (a->out)
+            write_sweep_header(of.fp, argc, argv, a, ds);
+        rc = sweep_rows(a->out ? of.fp : NULL, a, ds, wx, wrec, row, &s);
+        if (a->out)
+            rc = rc == CLI_OK ? cli_close("gradcheck", &of) : (outfile_abort(&of), rc);
+        if (rc == CLI_OK) {
+            print_sweep(&s);
+            rc = s.failed ? CLI_CHECK_FAILED : CLI_OK;
+        }
     }
-    grid_linspace(a->wx_lo, a->wx_hi, a->nx, wx);
-    grid_linspace(a->wrec_lo, a->wrec_hi, a->nrec, wrec);
-    if (gradcheck_sweep(ds, a->data.f, &a->tol, wx, a->nx, wrec, a->nrec, res, &s) != RS_OK) {
-        cli_error("gradcheck", "out of memory");
-        rc = CLI_FAILURE;
-        goto done;
-    }
-    if (a->out) {
-        if ((rc = cli_open("gradcheck", a->out, &of)) != CLI_OK)
-            goto done;
-        cli_header(of.fp, argc, argv);
-        cli_data_header(of.fp, &a->data, ds);
-        fprintf(of.fp, "# eps %.17g, pass when |num - bp| <= %.17g + %.17g*|bp|\n", a->tol.eps,
-                a->tol.atol, a->tol.rtol);
-        write_sweep(of.fp, wx, a->nx, wrec, a->nrec, res);
-        if ((rc = cli_close("gradcheck", &of)) != CLI_OK)
-            goto done;
-    }
-    print_sweep(&s);
-    rc = s.failed ? CLI_CHECK_FAILED : CLI_OK;
-done:
     free(wx);
     free(wrec);
-    free(res);
+    free(row);
     return rc;
 }
 

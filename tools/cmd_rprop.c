@@ -1,5 +1,4 @@
 /* rnnscape rprop: an RProp optimiser trace on the two-parameter RNN. */
-#include <stdlib.h>
 
 #include "cli.h"
 #include "cli_data.h"
@@ -109,8 +108,8 @@ static int parse_args(int argc, char **argv, rprop_args *a)
     return rc;
 }
 
-static void write_trace(FILE *fp, int argc, char **argv, const rprop_args *a, const dataset *ds,
-                        const rprop_point *tr)
+static void write_header(FILE *fp, int argc, char **argv, const rprop_args *a,
+                         const dataset *ds)
 {
     cli_header(fp, argc, argv);
     cli_data_header(fp, &a->data, ds);
@@ -122,9 +121,24 @@ static void write_trace(FILE *fp, int argc, char **argv, const rprop_args *a, co
     if (a->o.variant != RPROP_TUTORIAL)
         fprintf(fp, ", delta_min %.17g, delta_max %.17g", a->o.delta_min, a->o.delta_max);
     fputs("\n# columns: iter w_x w_rec loss d_wx d_wrec delta_wx delta_wrec\n", fp);
-    for (long i = 0; i <= a->iters; i++)
-        fprintf(fp, "%ld %.17g %.17g %.17g %.17g %.17g %.17g %.17g\n", i, tr[i].wx, tr[i].wrec,
-                tr[i].loss, tr[i].d_wx, tr[i].d_wrec, tr[i].delta_wx, tr[i].delta_wrec);
+}
+
+/* Runs the optimiser, writing each iterate as it comes; *last gets the final one. */
+static int write_trace(FILE *fp, const rprop_args *a, const dataset *ds, rprop_point *last)
+{
+    rprop_iter it;
+    linear_model start = {a->wx, a->wrec, a->data.f};
+    rprop_begin(&it, ds, &start, &a->o);
+    for (long i = 0; i <= a->iters; i++) {
+        rprop_point *p = last;
+        if (rprop_next(&it, i < a->iters, p) != RS_OK) {
+            cli_error("rprop", "out of memory");
+            return CLI_FAILURE;
+        }
+        fprintf(fp, "%ld %.17g %.17g %.17g %.17g %.17g %.17g %.17g\n", i, p->wx, p->wrec,
+                p->loss, p->d_wx, p->d_wrec, p->delta_wx, p->delta_wrec);
+    }
+    return CLI_OK;
 }
 
 static void print_final(FILE *fp, const char *prefix, const rprop_point *last)
@@ -144,26 +158,20 @@ int cmd_rprop(int argc, char **argv)
     dataset ds;
     if ((rc = cli_data_get("rprop", &a.data, &ds)) != CLI_OK)
         return rc;
-    rprop_point *tr = malloc(((size_t)a.iters + 1) * sizeof *tr);
-    linear_model start = {a.wx, a.wrec, a.data.f};
     outfile of;
-    if (!tr || rprop_run(&ds, &start, &a.o, (size_t)a.iters, tr) != RS_OK) {
-        cli_error("rprop", "out of memory");
-        rc = CLI_FAILURE;
-    } else if ((rc = cli_open("rprop", a.out, &of)) == CLI_OK) {
-        write_trace(of.fp, argc, argv, &a, &ds, tr);
-        if (!a.out)
-            print_final(of.fp, "# ", &tr[a.iters]);
-        rc = cli_close("rprop", &of);
-        if (rc == CLI_OK && a.out) {
-            print_final(stdout, "", &tr[a.iters]);
-            if (fflush(stdout) != 0) {
-                cli_error("rprop", "writing standard output failed");
-                rc = CLI_FAILURE;
-            }
+    rprop_point last;
+    if ((rc = cli_open("rprop", a.out, &of)) == CLI_OK) {
+        write_header(of.fp, argc, argv, &a, &ds);
+        if ((rc = write_trace(of.fp, &a, &ds, &last)) != CLI_OK) {
+            outfile_abort(&of);
+        } else {
+            if (!a.out)
+                print_final(of.fp, "# ", &last);
+            rc = cli_close("rprop", &of);
         }
     }
-    free(tr);
+    if (rc == CLI_OK && a.out)
+        print_final(stdout, "", &last);
     dataset_free(&ds);
     return rc;
 }

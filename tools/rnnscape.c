@@ -43,17 +43,18 @@ static int usage(FILE *fp)
 /* Every command writes to standard output through stdio; a full disk or a
  * closed stream may show up only when it is flushed, so check here, unless
  * the command already failed (and said why). */
-static int finish(int rc)
+static int finish(const char *cmd, int rc)
 {
     if (rc == CLI_OK && (fflush(stdout) != 0 || ferror(stdout))) {
-        fprintf(stderr, "rnnscape: writing standard output failed: %s\n",
-                strerror(errno ? errno : EIO));
+        fprintf(stderr, "rnnscape%s%s: writing standard output failed: %s\n", cmd ? " " : "",
+                cmd ? cmd : "", strerror(errno ? errno : EIO));
         return CLI_FAILURE;
     }
     return rc;
 }
 
-static int dispatch(int argc, char **argv)
+/* Runs the command; *cmd gets the subcommand's name once it is known. */
+static int dispatch(int argc, char **argv, const char **cmd)
 {
     if (argc < 2) {
         fputs("rnnscape: missing command (see 'rnnscape --help')\n", stderr);
@@ -68,10 +69,16 @@ static int dispatch(int argc, char **argv)
     for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
         if (strcmp(argv[1], subcommands[i].name) == 0) {
             cli_install_signal_cleanup();
+            *cmd = subcommands[i].name;
             return subcommands[i].run(argc - 1, argv + 1);
         }
     fprintf(stderr, "rnnscape: unknown command '%s' (see 'rnnscape --help')\n", argv[1]);
     return CLI_USAGE;
 }
 
-int main(int argc, char **argv) { return finish(dispatch(argc, argv)); }
+int main(int argc, char **argv)
+{
+    const char *cmd = NULL;
+    int rc = dispatch(argc, argv, &cmd);
+    return finish(cmd, rc);
+}
