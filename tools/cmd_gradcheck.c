@@ -1,4 +1,5 @@
 /* rnnscape gradcheck: backpropagation against central differences. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -71,4 +71,14 @@ bad=$(data_lines "$T/sw.txt" | awk -v DATA="$T/data.txt" "$REF_LINEAR"'
         s = (a < 0 ? -a : a) + 1e-9; return d <= 1e-11 * s }
     END { print bad + 0 }')
 is "$bad" 0 "all 400 backprop gradients agree with awk"
+# Where the loss overflows the verdict is "not finite", never pass or fail.
+exits 1 "gradcheck at an exploding point (1, 1e40) exits 1" rns gradcheck --at 1,1e40
+grep -q 'not finite' "$T/out" && grep -q 'cannot be checked' "$T/out"
+ok $? "and says the gradient is not finite there"
+! grep -q -- '-nan' "$T/out"
+ok $? "NaN is printed without a sign"
+exits 0 "a sweep over exploding rows (T = 1000) passes what it can check" \
+    rns gradcheck --samples 5 --length 1000 --wx -1:1 --wrec -3:3 --grid 9
+grep -q 'over 81 points: 27 pass, 0 fail, 54 not finite' "$T/out"
+ok $? "and counts the 54 overflowing points as not finite"
 done_testing
