@@ -93,6 +93,21 @@ static int token_is_decimal(const char *p, size_t len)
     return len > 0;
 }
 
+/* Short plain integers (what data files mostly hold) are converted
+ * directly, exactly as strtod would; everything else goes to strtod. */
+static double token_value(const char *p, size_t len, char **end)
+{
+    size_t i = (p[0] == '-' || p[0] == '+') ? 1 : 0;
+    if (len > i && len - i <= 15 && strspn(p + i, "0123456789") >= len - i) {
+        double v = 0.0; /* below 10^15, every step is exact */
+        for (size_t k = i; k < len; k++)
+            v = v * 10.0 + (double)(p[k] - '0');
+        *end = (char *)p + len;
+        return p[0] == '-' ? -v : v;
+    }
+    return strtod(p, end);
+}
+
 static void bad_token(dataset_error *err, size_t lineno, const char *p, size_t len)
 {
     snprintf(err->what, sizeof err->what, "expected a finite number, got '%.*s%s'",
@@ -112,7 +127,7 @@ static long parse_row(char *line, size_t lineno, dvec *vals, dataset_error *err)
             return n;
         size_t len = strcspn(p, " \t\r\n\v\f#");
         char *end;
-        double v = token_is_decimal(p, len) ? strtod(p, &end) : NAN;
+        double v = token_is_decimal(p, len) ? token_value(p, len, &end) : NAN;
         if (!isfinite(v) || end != p + len) {
             bad_token(err, lineno, p, len);
             return -1;
