@@ -364,6 +364,127 @@ static void test_io(void)
     addition_net_free(&net);
 }
 
+/* A temporary file holding exactly the n bytes s (NULs included). */
+static FILE *file_of(const char *s, size_t n)
+{
+    FILE *fp = tmpfile();
+    if (fp) {
+        fwrite(s, 1, n, fp);
+        rewind(fp);
+    }
+    return fp;
+}
+
+/* Reads s as a weights file: its status, *line and whether net.w is NULL
+ * on failure. */
+static rs_status weights_of(const char *s, size_t n, long *line, int *clean)
+{
+    FILE *fp = file_of(s, n);
+    addition_net net;
+    rs_status st = addition_read_weights(fp, &net, line);
+    *clean = st == RS_OK || net.w == NULL;
+    if (st == RS_OK)
+        addition_net_free(&net);
+    fclose(fp);
+    return st;
+}
+
+static rs_status checkpoints_of(const char *s, size_t n, long *line, int *clean)
+{
+    FILE *fp = file_of(s, n);
+    int bits, hidden;
+    size_t rows;
+    long *iter;
+    double *w;
+    rs_status st = addition_read_checkpoints(fp, &bits, &hidden, &rows, &iter, &w, line);
+    *clean = st == RS_OK || (!iter && !w && rows == 0);
+    if (st == RS_OK) {
+        free(iter);
+        free(w);
+    }
+    fclose(fp);
+    return st;
+}
+
+#define W_HEAD "# bits: 3\n# hidden: 1\n"
+#define W_BODY "0 0 0 0 -0.5\n1 0 1 0 0.25\n2 1 0 0 0.125\n3 2 0 0 -1\n"
+
+/* Hostile weights and checkpoints files, among them what the fuzzers
+ * (fuzz/fuzz_weights.c, fuzz/fuzz_checkpoints.c) found. */
+static void test_io_hostile(void)
+{
+    static const struct {
+        const char *text;
+        size_t len; /* 0: strlen(text) */
+        rs_status st;
+        long line;
+        const char *what;
+    } wcases[] = {
+        {W_HEAD W_BODY, 0, RS_OK, 6, "a small weights file"},
+        {W_HEAD W_BODY, sizeof W_HEAD W_BODY - 2, RS_OK, 6, "no newline at the end"},
+        {W_HEAD "\0\0\0ng: pcg\n" W_BODY, sizeof W_HEAD + 10, RS_EFORMAT, 3,
+         "a line starting with NUL bytes (fuzzer)"},
+        {W_HEAD "0 0 0 0 -0.5\0 junk\n1 0 1 0 0.25\n2 1 0 0 0.125\n3 2 0 0 -1\n",
+         sizeof W_HEAD "0 0 0 0 -0.5\0 junk\n1 0 1 0 0.25\n2 1 0 0 0.125\n3 2 0 0 -1\n" - 1,
+         RS_EFORMAT, 3, "a weight line with a NUL in it"},
+        {W_HEAD "0 0 0 0 -0.5\n1 0 1 0 0x1p-2\n2 1 0 0 0.125\n3 2 0 0 -1\n", 0, RS_EFORMAT, 4,
+         "a hexadecimal weight"},
+        {W_HEAD "0 0 0 0 -0.5\n1 0 1 0 nan\n2 1 0 0 0.125\n3 2 0 0 -1\n", 0, RS_EFORMAT, 4,
+         "a NaN weight"},
+        {W_HEAD "0 0 0 0 -0.5\n1 0 1 0 0.25\n2 0 0 7 0.125\n3 2 0 0 -1\n", 0, RS_EFORMAT, 5,
+         "a weight with the wrong matrix, row and column"},
+        {"# bits: 3\n# hidden: 4294967297\n" W_BODY, 0, RS_EFORMAT, 0,
+         "'# hidden: 4294967297' does not wrap to 1"},
+        {"# bits: 4294967299\n# hidden: 1\n" W_BODY, 0, RS_EFORMAT, 0,
+         "'# bits: 4294967299' does not wrap to 3"},
+        {"# bits: 3\n# hidden: -1\n" W_BODY, 0, RS_EFORMAT, 0, "a negative hidden"},
+        {W_HEAD "0 0 0 0 -0.5\n1 0 1 0 0.25\n2 1 0 0 0.125\n", 0, RS_EFORMAT, 5,
+         "a missing weight"},
+        {W_HEAD W_BODY "4 2 0 0 1\n", 0, RS_EFORMAT, 7, "one weight too many"},
+    };
+    for (size_t i = 0; i < sizeof wcases / sizeof *wcases; i++) {
+        long line = -1;
+        int clean;
+        size_t n = wcases[i].len ? wcases[i].len : strlen(wcases[i].text);
+        rs_status st = weights_of(wcases[i].text, n, &line, &clean);
+        tap_ok(st == wcases[i].st && line == wcases[i].line && clean,
+               "weights: %s (status %d, line %ld)", wcases[i].what, (int)st, line);
+    }
+#define K_HEAD "# bits: 3\n# hidden: 1\n"
+    static const struct {
+        const char *text;
+        size_t len;
+        rs_status st;
+        long line;
+        const char *what;
+    } kcases[] = {
+        {K_HEAD "0 -0.5 0.25 0.125 -1\n10 -0.25 0.5 0.125 1e-3\n", 0, RS_OK, 4,
+         "a small checkpoints file"},
+        {K_HEAD "\0\0\0 0.1\n0 -0.5 0.25 0.125 -1\n", sizeof K_HEAD "\0\0\0 0.1\n" - 1, RS_EFORMAT,
+         3, "a line starting with NUL bytes (fuzzer)"},
+        {K_HEAD "0 -0.5 0.25 0.125 -1\0 7\n", sizeof K_HEAD "0 -0.5 0.25 0.125 -1\0 7\n" - 1,
+         RS_EFORMAT, 3, "a row with a NUL in it"},
+        {K_HEAD "0x10 -0.5 0.25 0.125 -1\n", 0, RS_EFORMAT, 3, "a hexadecimal iteration"},
+        {K_HEAD "0 -0.5 0.25 0.125 inf\n", 0, RS_EFORMAT, 3, "an infinite weight"},
+        {K_HEAD "0.5 -0.5 0.25 0.125 -1\n", 0, RS_EFORMAT, 3, "a fractional iteration"},
+        {K_HEAD "0 -0.5 0.25 0.125\n", 0, RS_EFORMAT, 3, "a short row"},
+        {K_HEAD "0 -0.5 0.25 0.125 -1 7\n", 0, RS_EFORMAT, 3, "a long row"},
+        {"# bits: 3\n# hidden: 4294967297\n0 -0.5 0.25 0.125 -1\n", 0, RS_EFORMAT, 0,
+         "'# hidden: 4294967297' does not wrap to 1"},
+        {"# bits: 3\n# hidden: 1024\n0 1 2\n", 0, RS_EFORMAT, 3,
+         "a short row of 1024 hidden units"},
+        {K_HEAD, 0, RS_EFORMAT, 0, "no checkpoint"},
+    };
+    for (size_t i = 0; i < sizeof kcases / sizeof *kcases; i++) {
+        long line = -1;
+        int clean;
+        size_t n = kcases[i].len ? kcases[i].len : strlen(kcases[i].text);
+        rs_status st = checkpoints_of(kcases[i].text, n, &line, &clean);
+        tap_ok(st == kcases[i].st && line == kcases[i].line && clean,
+               "checkpoints: %s (status %d, line %ld)", kcases[i].what, (int)st, line);
+    }
+}
+
 int main(void)
 {
     (void)tap_plan;
@@ -376,5 +497,6 @@ int main(void)
     test_mean_loss();
     test_directions();
     test_io();
+    test_io_hostile();
     return tap_done();
 }

@@ -39,7 +39,8 @@ check-valgrind: tools/rnnscape
 .PHONY: check-valgrind
 
 # --- make fuzz: libFuzzer harnesses (clang -fsanitize=fuzzer) for the
-# number, range, point and grid parsers and the data-file reader.  Each
+# number, range, point and grid parsers, the data-file reader and the
+# addition model's weights and checkpoints readers.  Each
 # runs for FUZZ_SECONDS on the seed corpus in fuzz/corpus/NAME (new inputs
 # go to fuzz-build/corpus-NAME; a crash is saved as fuzz-build/crash-NAME-*
 # and fails the target).  FUZZ_HARNESSES picks some of them.
@@ -48,11 +49,13 @@ FUZZ_SECONDS = 60
 FUZZ_FLAGS = -max_len=4096 -rss_limit_mb=2048
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-D_GNU_SOURCE
-FUZZ_HARNESSES = parse_double parse_range parse_point parse_grid dataset
+FUZZ_HARNESSES = parse_double parse_range parse_point parse_grid dataset weights checkpoints
 FUZZ_LIB = $(srcdir)/src/parse.c $(srcdir)/src/status.c $(srcdir)/src/dataset.c \
-	$(srcdir)/src/rng.c $(srcdir)/src/pcg32.c $(srcdir)/src/mt19937.c
+	$(srcdir)/src/rng.c $(srcdir)/src/pcg32.c $(srcdir)/src/mt19937.c \
+	$(srcdir)/src/addition.c $(srcdir)/src/addition_io.c
 EXTRA_DIST += fuzz/fuzz_common.h fuzz/fuzz_parse_double.c fuzz/fuzz_parse_range.c \
-	fuzz/fuzz_parse_point.c fuzz/fuzz_parse_grid.c fuzz/fuzz_dataset.c fuzz/corpus
+	fuzz/fuzz_parse_point.c fuzz/fuzz_parse_grid.c fuzz/fuzz_dataset.c fuzz/corpus \
+	fuzz/fuzz_addition.h fuzz/fuzz_weights.c fuzz/fuzz_checkpoints.c
 fuzz-build: $(FUZZ_LIB)
 	@mkdir -p fuzz-build
 	@for h in $(FUZZ_HARNESSES); do \
