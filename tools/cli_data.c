@@ -127,3 +127,31 @@ void cli_data_header(FILE *fp, const cli_data_opts *o, const dataset *ds)
                 "loss xi = (1/M) sum_i (t_i - y_i)^2\n",
                 activation_names[o->f]);
 }
+
+int cli_parse_args(const cli_parser *p, int argc, char **argv)
+{
+    int c, rc = CLI_OK;
+    opterr = 0;
+    optind = 1;
+    while (rc == CLI_OK && (c = getopt_long(argc, argv, ":o:h", p->longopts, NULL)) != -1) {
+        if ((rc = cli_data_option(p->cmd, c, optarg, p->data)) >= 0)
+            continue;
+        if (c == 'h') {
+            cli_help(p->help);
+            return CLI_HELP_SHOWN;
+        }
+        if (c == 'o') {
+            *p->out = optarg;
+            rc = CLI_OK;
+            continue;
+        }
+        rc = (c == '?' || c == ':') ? CLI_NOT_MINE : p->own(p->ctx, c, optarg);
+        if (rc == CLI_NOT_MINE)
+            return cli_bad_option(p->cmd, c, argv[optind - 1]);
+    }
+    if (rc == CLI_OK && optind < argc) {
+        cli_error(p->cmd, "unexpected argument '%s'", argv[optind]);
+        rc = CLI_USAGE;
+    }
+    return rc;
+}

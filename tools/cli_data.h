@@ -58,6 +58,30 @@ typedef struct {
     activation f;
 } cli_data_opts;
 
+/* A subcommand's own options: returns CLI_OK or CLI_USAGE (after printing),
+ * or CLI_NOT_MINE if c is not one of its options. */
+#define CLI_NOT_MINE (-2)
+typedef int (*cli_option_fn)(void *ctx, int c, const char *arg);
+
+/* What cli_parse_args needs to know about a subcommand. */
+typedef struct {
+    const char *cmd;               /* "surface" */
+    const char *help;              /* printed by -h/--help */
+    const struct option *longopts; /* CLI_DATA_LONGOPTS, its own, output, help */
+    cli_data_opts *data;           /* receives the data and model options */
+    const char **out;              /* receives -o/--output */
+    cli_option_fn own;             /* its own options */
+    void *ctx;                     /* passed to own */
+} cli_parser;
+
+/* What cli_parse_args returns after printing the help. */
+#define CLI_HELP_SHOWN (-1)
+
+/* Parses argv strictly: the data options, -o, -h and the subcommand's own;
+ * an unknown option, a missing value or a stray argument is one line on
+ * stderr. Returns CLI_OK, CLI_USAGE or CLI_HELP_SHOWN. */
+int cli_parse_args(const cli_parser *p, int argc, char **argv);
+
 void cli_data_init(cli_data_opts *o);
 /* Handles c if it is a data option: returns CLI_OK or CLI_USAGE; -1 if c is
  * not a data option. */

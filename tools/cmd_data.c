@@ -13,6 +13,13 @@ static const char data_help[] =
     "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
     "  -h, --help           show this help\n";
 
+/* data has only the shared options. */
+static int no_own_options(void *ctx, int c, const char *arg)
+{
+    (void)ctx, (void)c, (void)arg;
+    return CLI_NOT_MINE;
+}
+
 int cmd_data(int argc, char **argv)
 {
     static const struct option longopts[] = {CLI_DATA_LONGOPTS,
@@ -22,25 +29,10 @@ int cmd_data(int argc, char **argv)
     cli_data_opts d;
     cli_data_init(&d);
     const char *out = NULL;
-    int c, rc;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-        if ((rc = cli_data_option("data", c, optarg, &d)) >= 0) {
-            if (rc != CLI_OK)
-                return rc;
-        } else if (c == 'o') {
-            out = optarg;
-        } else if (c == 'h') {
-            return cli_help(data_help);
-        } else {
-            return cli_bad_option("data", c, argv[optind - 1]);
-        }
-    }
-    if (optind < argc) {
-        cli_error("data", "unexpected argument '%s'", argv[optind]);
-        return CLI_USAGE;
-    }
+    cli_parser p = {"data", data_help, longopts, &d, &out, no_own_options, NULL};
+    int rc = cli_parse_args(&p, argc, argv);
+    if (rc != CLI_OK)
+        return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
     dataset ds;
     if ((rc = cli_data_get("data", &d, &ds)) != CLI_OK)
         return rc;

@@ -34,7 +34,8 @@ enum { OPT_AT = OPT_FIRST_FREE, OPT_WX, OPT_WREC, OPT_GRID, OPT_EPS, OPT_RTOL, O
 
 typedef struct {
     double wx, wrec;
-    int sweep;
+    int sweep;    /* any of --wx, --wrec, --grid given */
+    int at_given; /* --at given */
     double wx_lo, wx_hi, wrec_lo, wrec_hi;
     size_t nx, nrec;
     gradcheck_opts tol;
@@ -54,6 +55,24 @@ static int tolerance(const char *opt, const char *arg, int strict, double *v)
     return rc;
 }
 
+static int gradcheck_option(void *ctx, int c, const char *arg)
+{
+    gradcheck_args *a = ctx;
+    const char *cmd = "gradcheck";
+    a->at_given |= c == OPT_AT;
+    a->sweep |= c == OPT_WX || c == OPT_WREC || c == OPT_GRID;
+    switch (c) {
+    case OPT_AT: return cli_point(cmd, "--at", arg, &a->wx, &a->wrec);
+    case OPT_WX: return cli_range(cmd, "--wx", arg, &a->wx_lo, &a->wx_hi);
+    case OPT_WREC: return cli_range(cmd, "--wrec", arg, &a->wrec_lo, &a->wrec_hi);
+    case OPT_GRID: return cli_grid(cmd, "--grid", arg, &a->nx, &a->nrec);
+    case OPT_EPS: return tolerance("--eps", arg, 1, &a->tol.eps);
+    case OPT_RTOL: return tolerance("--rtol", arg, 0, &a->tol.rtol);
+    case OPT_ATOL: return tolerance("--atol", arg, 0, &a->tol.atol);
+    }
+    return CLI_NOT_MINE;
+}
+
 static int parse_args(int argc, char **argv, gradcheck_args *a)
 {
     static const struct option longopts[] = {CLI_DATA_LONGOPTS,
@@ -67,49 +86,14 @@ static int parse_args(int argc, char **argv, gradcheck_args *a)
                                              {"output", required_argument, NULL, 'o'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    const char *cmd = "gradcheck";
-    int c, rc = CLI_OK, at_given = 0;
-    opterr = 0;
-    optind = 1;
-    while (rc == CLI_OK && (c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-        if ((rc = cli_data_option(cmd, c, optarg, &a->data)) >= 0)
-            continue;
-        rc = CLI_OK;
-        switch (c) {
-        case OPT_AT:
-            rc = cli_point(cmd, "--at", optarg, &a->wx, &a->wrec);
-            at_given = 1;
-            break;
-        case OPT_WX:
-            rc = cli_range(cmd, "--wx", optarg, &a->wx_lo, &a->wx_hi);
-            a->sweep = 1;
-            break;
-        case OPT_WREC:
-            rc = cli_range(cmd, "--wrec", optarg, &a->wrec_lo, &a->wrec_hi);
-            a->sweep = 1;
-            break;
-        case OPT_GRID:
-            rc = cli_grid(cmd, "--grid", optarg, &a->nx, &a->nrec);
-            a->sweep = 1;
-            break;
-        case OPT_EPS: rc = tolerance("--eps", optarg, 1, &a->tol.eps); break;
-        case OPT_RTOL: rc = tolerance("--rtol", optarg, 0, &a->tol.rtol); break;
-        case OPT_ATOL: rc = tolerance("--atol", optarg, 0, &a->tol.atol); break;
-        case 'o': a->out = optarg; break;
-        case 'h': cli_help(gradcheck_help); return -1;
-        default: return cli_bad_option(cmd, c, argv[optind - 1]);
-        }
-    }
-    if (rc == CLI_OK && optind < argc) {
-        cli_error(cmd, "unexpected argument '%s'", argv[optind]);
-        rc = CLI_USAGE;
-    }
-    if (rc == CLI_OK && at_given && a->sweep) {
-        cli_error(cmd, "--at cannot be combined with --wx, --wrec or --grid");
+    cli_parser p = {"gradcheck", gradcheck_help, longopts, &a->data, &a->out, gradcheck_option, a};
+    int rc = cli_parse_args(&p, argc, argv);
+    if (rc == CLI_OK && a->at_given && a->sweep) {
+        cli_error("gradcheck", "--at cannot be combined with --wx, --wrec or --grid");
         rc = CLI_USAGE;
     }
     if (rc == CLI_OK && a->out && !a->sweep) {
-        cli_error(cmd, "-o: only a sweep (--wx, --wrec, --grid) writes a file");
+        cli_error("gradcheck", "-o: only a sweep (--wx, --wrec, --grid) writes a file");
         rc = CLI_USAGE;
     }
     return rc;
@@ -195,8 +179,7 @@ static int sweep_rows(FILE *fp, const gradcheck_args *a, const dataset *ds, cons
     memset(s, 0, sizeof *s);
     for (size_t j = 0; j < a->nrec; j++) {
         gradcheck_sweep_result part;
-        if (gradcheck_sweep(ds, a->data.f, &a->tol, wx, a->nx, &wrec[j], 1, row, &part) !=
-            RS_OK) {
+        if (gradcheck_sweep(ds, a->data.f, &a->tol, wx, a->nx, &wrec[j], 1, row, &part) != RS_OK) {
             cli_error("gradcheck", "out of memory");
             return CLI_FAILURE;
         }
@@ -238,11 +221,11 @@ static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dat
 
 int cmd_gradcheck(int argc, char **argv)
 {
-    gradcheck_args a = {1.2, 1.2, 0, -3, 3, -3, 3, 50, 50, gradcheck_defaults(), NULL, {0}};
+    gradcheck_args a = {1.2, 1.2, 0, 0, -3, 3, -3, 3, 50, 50, gradcheck_defaults(), NULL, {0}};
     cli_data_init(&a.data);
     int rc = parse_args(argc, argv, &a);
     if (rc != CLI_OK)
-        return rc < 0 ? CLI_OK : rc;
+        return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
     dataset ds;
     if ((rc = cli_data_get("gradcheck", &a.data, &ds)) != CLI_OK)
         return rc;

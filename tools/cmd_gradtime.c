@@ -38,6 +38,23 @@ typedef struct {
     cli_data_opts data;
 } gradtime_args;
 
+static int gradtime_option(void *ctx, int c, const char *arg)
+{
+    gradtime_args *a = ctx;
+    const char *cmd = "gradtime";
+    switch (c) {
+    case OPT_POINT:
+        if (a->npts == GRADTIME_MAX_POINTS) {
+            cli_error(cmd, "--point: at most %d points", GRADTIME_MAX_POINTS);
+            return CLI_USAGE;
+        }
+        a->npts++;
+        return cli_point(cmd, "--point", arg, &a->pts[a->npts - 1][0], &a->pts[a->npts - 1][1]);
+    case OPT_SCALE: return cli_choice(cmd, "--scale", arg, scale_names, &a->scale);
+    }
+    return CLI_NOT_MINE;
+}
+
 static int parse_args(int argc, char **argv, gradtime_args *a)
 {
     static const struct option longopts[] = {CLI_DATA_LONGOPTS,
@@ -46,33 +63,8 @@ static int parse_args(int argc, char **argv, gradtime_args *a)
                                              {"output", required_argument, NULL, 'o'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    const char *cmd = "gradtime";
-    int c, rc = CLI_OK;
-    opterr = 0;
-    optind = 1;
-    while (rc == CLI_OK && (c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-        if ((rc = cli_data_option(cmd, c, optarg, &a->data)) >= 0)
-            continue;
-        rc = CLI_OK;
-        switch (c) {
-        case OPT_POINT:
-            if (a->npts == GRADTIME_MAX_POINTS) {
-                cli_error(cmd, "--point: at most %d points", GRADTIME_MAX_POINTS);
-                return CLI_USAGE;
-            }
-            rc = cli_point(cmd, "--point", optarg, &a->pts[a->npts][0], &a->pts[a->npts][1]);
-            a->npts++;
-            break;
-        case OPT_SCALE: rc = cli_choice(cmd, "--scale", optarg, scale_names, &a->scale); break;
-        case 'o': a->out = optarg; break;
-        case 'h': cli_help(gradtime_help); return -1;
-        default: return cli_bad_option(cmd, c, argv[optind - 1]);
-        }
-    }
-    if (rc == CLI_OK && optind < argc) {
-        cli_error(cmd, "unexpected argument '%s'", argv[optind]);
-        rc = CLI_USAGE;
-    }
+    cli_parser p = {"gradtime", gradtime_help, longopts, &a->data, &a->out, gradtime_option, a};
+    int rc = cli_parse_args(&p, argc, argv);
     if (a->npts == 0)
         for (; a->npts < 6; a->npts++) {
             a->pts[a->npts][0] = tutorial_points[a->npts][0];
@@ -134,5 +126,5 @@ done:
     free(g);
     free(a);
     dataset_free(&ds);
-    return rc < 0 ? CLI_OK : rc;
+    return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
 }

@@ -58,6 +58,27 @@ static int positive(const char *opt, const char *arg, double *v)
     return rc;
 }
 
+static int rprop_option(void *ctx, int c, const char *arg)
+{
+    rprop_args *a = ctx;
+    const char *cmd = "rprop";
+    int v, rc;
+    switch (c) {
+    case OPT_START: return cli_point(cmd, "--start", arg, &a->wx, &a->wrec);
+    case OPT_ITERS: return cli_long(cmd, "--iters", arg, 0, RPROP_MAX_ITERS, &a->iters);
+    case OPT_VARIANT:
+        if ((rc = cli_choice(cmd, "--variant", arg, rprop_variant_names, &v)) == CLI_OK)
+            a->o.variant = (rprop_variant)v;
+        return rc;
+    case OPT_ETA_PLUS: return positive("--eta-plus", arg, &a->o.eta_plus);
+    case OPT_ETA_MINUS: return positive("--eta-minus", arg, &a->o.eta_minus);
+    case OPT_DELTA0: return positive("--delta0", arg, &a->o.delta0);
+    case OPT_DELTA_MIN: return positive("--delta-min", arg, &a->o.delta_min);
+    case OPT_DELTA_MAX: return positive("--delta-max", arg, &a->o.delta_max);
+    }
+    return CLI_NOT_MINE;
+}
+
 static int parse_args(int argc, char **argv, rprop_args *a)
 {
     static const struct option longopts[] = {CLI_DATA_LONGOPTS,
@@ -72,44 +93,16 @@ static int parse_args(int argc, char **argv, rprop_args *a)
                                              {"output", required_argument, NULL, 'o'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    const char *cmd = "rprop";
-    int c, rc = CLI_OK, v;
-    opterr = 0;
-    optind = 1;
-    while (rc == CLI_OK && (c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-        if ((rc = cli_data_option(cmd, c, optarg, &a->data)) >= 0)
-            continue;
-        rc = CLI_OK;
-        switch (c) {
-        case OPT_START: rc = cli_point(cmd, "--start", optarg, &a->wx, &a->wrec); break;
-        case OPT_ITERS: rc = cli_long(cmd, "--iters", optarg, 0, RPROP_MAX_ITERS, &a->iters); break;
-        case OPT_VARIANT:
-            if ((rc = cli_choice(cmd, "--variant", optarg, rprop_variant_names, &v)) == CLI_OK)
-                a->o.variant = (rprop_variant)v;
-            break;
-        case OPT_ETA_PLUS: rc = positive("--eta-plus", optarg, &a->o.eta_plus); break;
-        case OPT_ETA_MINUS: rc = positive("--eta-minus", optarg, &a->o.eta_minus); break;
-        case OPT_DELTA0: rc = positive("--delta0", optarg, &a->o.delta0); break;
-        case OPT_DELTA_MIN: rc = positive("--delta-min", optarg, &a->o.delta_min); break;
-        case OPT_DELTA_MAX: rc = positive("--delta-max", optarg, &a->o.delta_max); break;
-        case 'o': a->out = optarg; break;
-        case 'h': cli_help(rprop_help); return -1;
-        default: return cli_bad_option(cmd, c, argv[optind - 1]);
-        }
-    }
-    if (rc == CLI_OK && optind < argc) {
-        cli_error(cmd, "unexpected argument '%s'", argv[optind]);
-        rc = CLI_USAGE;
-    }
+    cli_parser p = {"rprop", rprop_help, longopts, &a->data, &a->out, rprop_option, a};
+    int rc = cli_parse_args(&p, argc, argv);
     if (rc == CLI_OK && !(a->o.delta_min <= a->o.delta_max)) {
-        cli_error(cmd, "--delta-min must not exceed --delta-max");
+        cli_error("rprop", "--delta-min must not exceed --delta-max");
         rc = CLI_USAGE;
     }
     return rc;
 }
 
-static void write_header(FILE *fp, int argc, char **argv, const rprop_args *a,
-                         const dataset *ds)
+static void write_header(FILE *fp, int argc, char **argv, const rprop_args *a, const dataset *ds)
 {
     cli_header(fp, argc, argv);
     cli_data_header(fp, &a->data, ds);
@@ -135,8 +128,8 @@ static int write_trace(FILE *fp, const rprop_args *a, const dataset *ds, rprop_p
             cli_error("rprop", "out of memory");
             return CLI_FAILURE;
         }
-        fprintf(fp, "%ld %.17g %.17g %.17g %.17g %.17g %.17g %.17g\n", i, p->wx, p->wrec,
-                p->loss, p->d_wx, p->d_wrec, p->delta_wx, p->delta_wrec);
+        fprintf(fp, "%ld %.17g %.17g %.17g %.17g %.17g %.17g %.17g\n", i, p->wx, p->wrec, p->loss,
+                p->d_wx, p->d_wrec, p->delta_wx, p->delta_wrec);
     }
     return CLI_OK;
 }
@@ -154,7 +147,7 @@ int cmd_rprop(int argc, char **argv)
     cli_data_init(&a.data);
     int rc = parse_args(argc, argv, &a);
     if (rc != CLI_OK)
-        return rc < 0 ? CLI_OK : rc;
+        return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
     dataset ds;
     if ((rc = cli_data_get("rprop", &a.data, &ds)) != CLI_OK)
         return rc;

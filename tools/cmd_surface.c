@@ -42,6 +42,20 @@ typedef struct {
     cli_data_opts data;
 } surface_args;
 
+static int surface_option(void *ctx, int c, const char *arg)
+{
+    surface_args *a = ctx;
+    const char *cmd = "surface";
+    switch (c) {
+    case OPT_WX: return cli_range(cmd, "--wx", arg, &a->wx_lo, &a->wx_hi);
+    case OPT_WREC: return cli_range(cmd, "--wrec", arg, &a->wrec_lo, &a->wrec_hi);
+    case OPT_GRID: return cli_grid(cmd, "--grid", arg, &a->nx, &a->nrec);
+    case OPT_METHOD: return cli_choice(cmd, "--method", arg, surface_method_names, &a->method);
+    case OPT_FORMAT: return cli_choice(cmd, "--format", arg, gridio_format_names, &a->format);
+    }
+    return CLI_NOT_MINE;
+}
+
 static int parse_args(int argc, char **argv, surface_args *a)
 {
     static const struct option longopts[] = {CLI_DATA_LONGOPTS,
@@ -53,35 +67,10 @@ static int parse_args(int argc, char **argv, surface_args *a)
                                              {"output", required_argument, NULL, 'o'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    const char *cmd = "surface";
-    int c, rc = CLI_OK;
-    opterr = 0;
-    optind = 1;
-    while (rc == CLI_OK && (c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-        if ((rc = cli_data_option(cmd, c, optarg, &a->data)) >= 0)
-            continue;
-        rc = CLI_OK;
-        switch (c) {
-        case OPT_WX: rc = cli_range(cmd, "--wx", optarg, &a->wx_lo, &a->wx_hi); break;
-        case OPT_WREC: rc = cli_range(cmd, "--wrec", optarg, &a->wrec_lo, &a->wrec_hi); break;
-        case OPT_GRID: rc = cli_grid(cmd, "--grid", optarg, &a->nx, &a->nrec); break;
-        case OPT_METHOD:
-            rc = cli_choice(cmd, "--method", optarg, surface_method_names, &a->method);
-            break;
-        case OPT_FORMAT:
-            rc = cli_choice(cmd, "--format", optarg, gridio_format_names, &a->format);
-            break;
-        case 'o': a->out = optarg; break;
-        case 'h': cli_help(surface_help); return -1;
-        default: return cli_bad_option(cmd, c, argv[optind - 1]);
-        }
-    }
-    if (rc == CLI_OK && optind < argc) {
-        cli_error(cmd, "unexpected argument '%s'", argv[optind]);
-        rc = CLI_USAGE;
-    }
+    cli_parser p = {"surface", surface_help, longopts, &a->data, &a->out, surface_option, a};
+    int rc = cli_parse_args(&p, argc, argv);
     if (rc == CLI_OK && a->method == SURFACE_EXACT && a->data.f != ACT_LINEAR) {
-        cli_error(cmd, "--method exact: only for --activation linear; use --method brute");
+        cli_error("surface", "--method exact: only for --activation linear; use --method brute");
         rc = CLI_USAGE;
     }
     if (a->method < 0)
@@ -161,7 +150,7 @@ int cmd_surface(int argc, char **argv)
     cli_data_init(&a.data);
     int rc = parse_args(argc, argv, &a);
     if (rc != CLI_OK)
-        return rc < 0 ? CLI_OK : rc;
+        return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
     dataset ds;
     if ((rc = cli_data_get("surface", &a.data, &ds)) != CLI_OK)
         return rc;
