@@ -21,11 +21,13 @@ set xlabel "training iteration (checkpoint)"
 set ylabel "timestep k (bit, 1 = least significant)"
 set ytics 1
 set logscale cb
-set format cb "10^{%T}"
+set format cb "%.2g"
+set cbtics 2   # a tick at every factor of 2 on the log scale
 set cblabel "||dE/dh_k||"
 set palette defined (0 "#440154", 1 "#482878", 2 "#3e4989", 3 "#31688e", 4 "#26828e", 5 "#1f9e89", 6 "#35b779", 7 "#6ece58", 8 "#b5de2b", 9 "#fde725")
 set tics out
 stats datafile using 1 nooutput
 set xrange [STATS_min:STATS_max]
-set yrange [0.5:*]
+stats datafile using 2 nooutput
+set yrange [0.5:STATS_max + 0.5]
 plot datafile using 1:2:3 with image notitle

@@ -155,9 +155,9 @@ do for [p = 1:npanels] {
         cmd = cmd . ", trace using 2:3:(0) with points pt 7 ps 0.6" \
                   . " lc rgb 'white' title tracetitle" \
                   . ", trace every ::(ntrace - 1) using 2:3:(0):('★')" \
-                  . " with labels font ',25' textcolor rgb 'black' notitle" \
+                  . " with labels font ',18' textcolor rgb 'black' notitle" \
                   . ", trace every ::(ntrace - 1) using 2:3:(0):('★')" \
-                  . " with labels font ',19' textcolor rgb 'white' notitle"
+                  . " with labels font ',13' textcolor rgb 'white' notitle"
     }
     eval cmd
 }

@@ -118,7 +118,7 @@ rs_status parse_point(const char *s, double *a, double *b, const char **expected
 
 rs_status parse_grid(const char *s, size_t max, size_t *nx, size_t *ny, const char **expected)
 {
-    *expected = "expected a positive integer N or NX,NY";
+    *expected = "expected a positive integer N or NX,NREC";
     const char *comma = strchr(s, ',');
     char first[32];
     size_t n1 = comma ? (size_t)(comma - s) : strlen(s);

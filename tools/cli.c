@@ -80,10 +80,23 @@ int cli_point(const char *cmd, const char *opt, const char *arg, double *a, doub
     return CLI_OK;
 }
 
+/* A grid field made of zeros only ("0", "5,00"): too small, not too large. */
+static int grid_has_zero(const char *arg)
+{
+    for (const char *f = arg; f; f = strchr(f, ',') ? strchr(f, ',') + 1 : NULL) {
+        size_t len = strcspn(f, ",");
+        if (len > 0 && strspn(f, "0") >= len)
+            return 1;
+    }
+    return 0;
+}
+
 int cli_grid(const char *cmd, const char *opt, const char *arg, size_t *nx, size_t *ny)
 {
     const char *expected;
     rs_status st = parse_grid(arg, CLI_GRID_AXIS_MAX, nx, ny, &expected);
+    if (st == RS_ERANGE && grid_has_zero(arg))
+        return cli_bad_value(cmd, opt, expected, arg);
     if (st == RS_ERANGE) {
         cli_error(cmd, "%s: expected 1 to %u points per axis, got '%s'", opt, CLI_GRID_AXIS_MAX,
                   arg);

@@ -13,21 +13,26 @@ static const char predict_help[] =
     "prints the target (the sum of the inputs: the count of ones) beside the\n"
     "model's output, as the tutorial does, then the output in full precision.\n\n"
     "  --weights WX,WREC    the weights (required), e.g. rprop's final ones\n"
+    "  --target count|mean  the target: the sum of the inputs (default) or their\n"
+    "                       mean, as for data made with --target mean\n"
     "  --activation F       linear (default), tanh, sigmoid or relu\n"
     "  -h, --help           show this help\n";
 
 enum { OPT_WEIGHTS = OPT_FIRST_FREE };
+
+static const char *const predict_targets[] = {"count", "mean", NULL};
 
 int cmd_predict(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"weights", required_argument, NULL, OPT_WEIGHTS},
         {"activation", required_argument, NULL, OPT_ACTIVATION},
+        {"target", required_argument, NULL, OPT_TARGET},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *cmd = "predict";
     linear_model lm = {0, 0, ACT_LINEAR};
-    int c, rc = CLI_OK, have_weights = 0, f;
+    int c, rc = CLI_OK, have_weights = 0, f, mean = 0;
     opterr = 0;
     optind = 1;
     /* '+': stop at the first non-option, so a sequence may start with "-1". */
@@ -41,6 +46,7 @@ int cmd_predict(int argc, char **argv)
             if ((rc = cli_choice(cmd, "--activation", optarg, activation_names, &f)) == CLI_OK)
                 lm.f = (activation)f;
             break;
+        case OPT_TARGET: rc = cli_choice(cmd, "--target", optarg, predict_targets, &mean); break;
         case 'h': return cli_help(predict_help);
         default: return cli_bad_option(cmd, c, argv[optind - 1]);
         }
@@ -63,8 +69,11 @@ int cmd_predict(int argc, char **argv)
         return CLI_FAILURE;
     for (size_t k = 0; k < t && rc == CLI_OK; k++) {
         rc = cli_double(cmd, "sequence", argv[optind + (int)k], &x[k]);
-        target += x[k];
+        if (rc == CLI_OK)
+            target += x[k];
     }
+    if (mean)
+        target /= (double)t;
     if (rc == CLI_OK) {
         double y = linear_output(&lm, x, t);
         printf("Target output: %.17g vs Model output: %.2f\n", target, y);

@@ -2,10 +2,12 @@
 #include <config.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "commands.h"
+#include "kernel.h"
 
 static const struct {
     const char *name;
@@ -53,6 +55,21 @@ static int finish(const char *cmd, int rc)
     return rc;
 }
 
+/* RNNSCAPE_ISA forces an instruction set; a name this CPU cannot run is a
+ * usage error, not something to ignore. */
+static int check_isa_env(void)
+{
+    const char *isa = getenv("RNNSCAPE_ISA");
+    if (!isa || kernel_force_isa(isa) == RS_OK)
+        return CLI_OK;
+    fprintf(stderr, "rnnscape: RNNSCAPE_ISA: expected 'auto' or one of");
+    for (size_t i = 0; kernel_isa_names[i]; i++)
+        if (kernel_isa_supported(kernel_isa_names[i]))
+            fprintf(stderr, " %s", kernel_isa_names[i]);
+    fprintf(stderr, ", got '%s'\n", isa);
+    return CLI_USAGE;
+}
+
 /* Runs the command; *cmd gets the subcommand's name once it is known. */
 static int dispatch(int argc, char **argv, const char **cmd)
 {
@@ -79,6 +96,9 @@ static int dispatch(int argc, char **argv, const char **cmd)
 int main(int argc, char **argv)
 {
     const char *cmd = NULL;
-    int rc = dispatch(argc, argv, &cmd);
+    int rc = check_isa_env();
+    if (rc != CLI_OK)
+        return rc;
+    rc = dispatch(argc, argv, &cmd);
     return finish(cmd, rc);
 }

@@ -4,7 +4,7 @@
 
 #include "dataset.h"
 
-static dataset tutorial_data(void)
+__attribute__((unused)) static dataset tutorial_data(void)
 {
     rng r;
     dataset ds;
@@ -13,7 +13,7 @@ static dataset tutorial_data(void)
     return ds;
 }
 
-static dataset pcg_data(size_t m, size_t t, uint64_t seed)
+__attribute__((unused)) static dataset pcg_data(size_t m, size_t t, uint64_t seed)
 {
     rng r;
     dataset ds;

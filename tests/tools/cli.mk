@@ -30,7 +30,8 @@ VALGRIND_TESTS = \
 	tests/tools/test_rprop.sh \
 	tests/tools/test_predict.sh \
 	tests/tools/test_badinput.sh \
-	tests/tools/test_hostile.sh
+	tests/tools/test_hostile.sh \
+	tests/tools/test_addition.sh
 check-valgrind: tools/rnnscape
 	@command -v $(VALGRIND) >/dev/null 2>&1 || { \
 	  echo "check-valgrind: '$(VALGRIND)' not found (apt-get install valgrind)" >&2; exit 1; }
