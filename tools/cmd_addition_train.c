@@ -366,10 +366,6 @@ int addition_cmd_train(int argc, char **argv, int nfull, char **full)
     }
     if (rc == CLI_OK)
         rc = commit_outputs(&net, &t);
-    if (fflush(stdout) != 0 && rc == CLI_OK) {
-        cli_error(CMD, "writing the log to standard output failed");
-        rc = CLI_FAILURE;
-    }
     abort_outputs(&t);
     free_outputs(&t);
     addition_evalset_free(&es);

@@ -231,9 +231,5 @@ int cmd_gradcheck(int argc, char **argv)
         return rc;
     rc = a.sweep ? check_sweep(argc, argv, &a, &ds) : check_point(&a, &ds);
     dataset_free(&ds);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        cli_error("gradcheck", "writing standard output failed");
-        return CLI_FAILURE;
-    }
     return rc;
 }

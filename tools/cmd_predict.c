@@ -78,10 +78,6 @@ int cmd_predict(int argc, char **argv)
         double y = linear_output(&lm, x, t);
         printf("Target output: %.17g vs Model output: %.2f\n", target, y);
         printf("target %.17g output %.17g\n", target, isnan(y) ? INFINITY : y);
-        if (fflush(stdout) != 0 || ferror(stdout)) {
-            cli_error(cmd, "writing standard output failed");
-            rc = CLI_FAILURE;
-        }
     }
     free(x);
     return rc;

@@ -64,9 +64,5 @@ int cmd_tutorial(int argc, char **argv)
     dataset_free(&ds);
     if (rc == CLI_FAILURE)
         cli_error("tutorial", "out of memory");
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        cli_error("tutorial", "writing standard output failed");
-        return CLI_FAILURE;
-    }
     return rc;
 }

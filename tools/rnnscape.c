@@ -43,11 +43,12 @@ static int usage(FILE *fp)
 }
 
 /* Every command writes to standard output through stdio; a full disk or a
- * closed stream may show up only when it is flushed, so check here, unless
- * the command already failed (and said why). */
+ * closed stream may show up only when it is flushed, so check once, here,
+ * for every command that has not already reported an error (exit 0, or 1
+ * for a check that failed). */
 static int finish(const char *cmd, int rc)
 {
-    if (rc == CLI_OK && (fflush(stdout) != 0 || ferror(stdout))) {
+    if (rc <= CLI_CHECK_FAILED && (fflush(stdout) != 0 || ferror(stdout))) {
         fprintf(stderr, "rnnscape%s%s: writing standard output failed: %s\n", cmd ? " " : "",
                 cmd ? cmd : "", strerror(errno ? errno : EIO));
         return CLI_FAILURE;
