@@ -1,19 +1,19 @@
 # The binary-addition model (issue 4). Owned by the addition work.
 src_librnnscape_a_SOURCES += \
-	src/addition.c src/addition.h \
-	src/addition_io.c src/addition_io.h \
-	src/addition_landscape.c src/addition_landscape.h
+	src/models/addition.c src/models/addition.h \
+	src/io/addition_io.c src/io/addition_io.h \
+	src/analysis/addition_landscape.c src/analysis/addition_landscape.h
 tools_rnnscape_SOURCES += \
 	tools/cmd_addition.c tools/cmd_addition_sub.h \
 	tools/cmd_addition_train.c tools/cmd_addition_gradcheck.c \
 	tools/cmd_addition_landscape.c
 
 # --- tests ---------------------------------------------------------------
-check_PROGRAMS += tests/src/test_addition
-TESTS += tests/src/test_addition
-check_PROGRAMS += tests/src/test_addition_fault
-TESTS += tests/src/test_addition_fault
-tests_src_test_addition_fault_SOURCES = tests/src/test_addition_fault.c \
+check_PROGRAMS += tests/src/models/test_addition
+TESTS += tests/src/models/test_addition
+check_PROGRAMS += tests/src/models/test_addition_fault
+TESTS += tests/src/models/test_addition_fault
+tests_src_models_test_addition_fault_SOURCES = tests/src/models/test_addition_fault.c \
 	tools/cmd_addition.c tools/cmd_addition_train.c tools/cmd_addition_gradcheck.c \
 	tools/cmd_addition_landscape.c tools/cli.c
 TESTS += tests/tools/test_addition.sh

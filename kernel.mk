@@ -4,12 +4,12 @@
 # `#pragma GCC target`, so no per-file compiler flags are needed.
 
 src_librnnscape_a_SOURCES += \
-	src/kernel.c src/kernel.h src/kernel_isa.h src/kernel_simd.h \
-	src/kernel_scalar.c src/kernel_sse2.c src/kernel_avx2.c \
-	src/kernel_avx512.c \
-	src/vmath.c src/vmath.h src/vmath_simd.h
+	src/kernel/kernel.c src/kernel/kernel.h src/kernel/kernel_isa.h src/kernel/kernel_simd.h \
+	src/kernel/kernel_scalar.c src/kernel/kernel_sse2.c src/kernel/kernel_avx2.c \
+	src/kernel/kernel_avx512.c \
+	src/kernel/vmath.c src/kernel/vmath.h src/kernel/vmath_simd.h
 
-unit_tests += tests/src/test_kernel tests/src/test_vmath
+unit_tests += tests/src/kernel/test_kernel tests/src/kernel/test_vmath
 
 # --- make bench: never part of `make check` -----------------------------
 # bench/bench is built only for `make bench`. bench/run.sh finds a python3

@@ -4,7 +4,7 @@
 #include "cli.h"
 #include "cli_data.h"
 #include "commands.h"
-#include "linear.h"
+#include "rnn2.h"
 
 static const char gradtime_help[] =
     "Usage: rnnscape gradtime [OPTIONS]\n\n"
@@ -77,7 +77,7 @@ static void write_header(FILE *fp, int argc, char **argv, const gradtime_args *a
 {
     cli_header(fp, argc, argv);
     cli_data_header(fp, &a->data, ds);
-    if (a->scale == LINEAR_SCALE_LOSS)
+    if (a->scale == RNN2_SCALE_LOSS)
         fputs("# quantity: sum_i dxi/dS_ik, the true gradient of the loss with respect "
               "to the state S_k (scale loss)\n",
               fp);
@@ -109,8 +109,8 @@ int cmd_gradtime(int argc, char **argv)
     }
     write_header(of.fp, argc, argv, a, &ds);
     for (size_t p = 0; p < a->npts && rc == CLI_OK; p++) {
-        linear_model lm = {a->pts[p][0], a->pts[p][1], a->data.f};
-        if (linear_grad_over_time(&lm, &ds, (linear_scale)a->scale, g) != RS_OK) {
+        rnn2_model lm = {a->pts[p][0], a->pts[p][1], a->data.f};
+        if (rnn2_grad_over_time(&lm, &ds, (rnn2_scale)a->scale, g) != RS_OK) {
             cli_error("gradtime", "out of memory");
             outfile_abort(&of);
             rc = CLI_FAILURE;

@@ -5,7 +5,7 @@
 #include "cli.h"
 #include "cli_data.h"
 #include "commands.h"
-#include "linear.h"
+#include "rnn2.h"
 
 static const char predict_help[] =
     "Usage: rnnscape predict --weights WX,WREC [--activation F] X1 X2 ...\n\n"
@@ -31,7 +31,7 @@ int cmd_predict(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *cmd = "predict";
-    linear_model lm = {0, 0, ACT_LINEAR};
+    rnn2_model lm = {0, 0, ACT_LINEAR};
     int c, rc = CLI_OK, have_weights = 0, f, mean = 0;
     opterr = 0;
     optind = 1;
@@ -75,7 +75,7 @@ int cmd_predict(int argc, char **argv)
     if (mean)
         target /= (double)t;
     if (rc == CLI_OK) {
-        double y = linear_output(&lm, x, t);
+        double y = rnn2_output(&lm, x, t);
         printf("Target output: %.17g vs Model output: %.2f\n", target, y);
         printf("target %.17g output %.17g\n", target, isnan(y) ? INFINITY : y);
     }

@@ -51,9 +51,9 @@ FUZZ_FLAGS = -max_len=4096 -rss_limit_mb=2048
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-D_GNU_SOURCE
 FUZZ_HARNESSES = parse_double parse_range parse_point parse_grid dataset weights checkpoints
-FUZZ_LIB = $(srcdir)/src/parse.c $(srcdir)/src/status.c $(srcdir)/src/dataset.c \
-	$(srcdir)/src/rng.c $(srcdir)/src/pcg32.c $(srcdir)/src/mt19937.c \
-	$(srcdir)/src/addition.c $(srcdir)/src/addition_io.c
+FUZZ_LIB = $(srcdir)/src/base/parse.c $(srcdir)/src/base/status.c $(srcdir)/src/io/dataset.c \
+	$(srcdir)/src/base/rng.c $(srcdir)/src/base/pcg32.c $(srcdir)/src/base/mt19937.c \
+	$(srcdir)/src/models/addition.c $(srcdir)/src/io/addition_io.c
 EXTRA_DIST += fuzz/fuzz_common.h fuzz/fuzz_parse_double.c fuzz/fuzz_parse_range.c \
 	fuzz/fuzz_parse_point.c fuzz/fuzz_parse_grid.c fuzz/fuzz_dataset.c fuzz/corpus \
 	fuzz/fuzz_addition.h fuzz/fuzz_weights.c fuzz/fuzz_checkpoints.c
@@ -61,7 +61,7 @@ fuzz-build: $(FUZZ_LIB)
 	@mkdir -p fuzz-build
 	@for h in $(FUZZ_HARNESSES); do \
 	  echo "  FUZZCC   fuzz-build/fuzz_$$h"; \
-	  $(FUZZ_CC) $(FUZZ_CFLAGS) -I$(top_builddir) -I$(srcdir)/src -I$(srcdir)/tools \
+	  $(FUZZ_CC) $(FUZZ_CFLAGS) -I$(top_builddir) $(RS_SRC_DIRS:%=-I$(srcdir)/src/%) -I$(srcdir)/tools \
 	    -o fuzz-build/fuzz_$$h $(srcdir)/fuzz/fuzz_$$h.c $(FUZZ_LIB) -lm || exit 1; \
 	done
 fuzz: fuzz-build

@@ -2,9 +2,9 @@
  * library's test-only hook plants the error; the CLI has no such option. */
 #include <stdio.h>
 
-#include "../tap.h"
+#include "tap.h"
 #include "commands.h"
-#include "linear.h"
+#include "rnn2.h"
 
 static int run(const char *at)
 {
@@ -15,10 +15,10 @@ static int run(const char *at)
 int main(void)
 {
     tap_ok(run("1.2,1.2") == 0, "gradcheck passes with the true gradient (exit 0)");
-    linear_test_set_gradient_fault(1e-2);
+    rnn2_test_set_gradient_fault(1e-2);
     tap_ok(run("1.2,1.2") == 1, "a planted 1e-2 gradient error makes gradcheck exit 1");
     tap_ok(run("0.3,-0.7") == 1, "and at another point");
-    linear_test_set_gradient_fault(0.0);
+    rnn2_test_set_gradient_fault(0.0);
     tap_ok(run("0.3,-0.7") == 0, "hook off: passes again");
     return tap_done();
 }

@@ -16,14 +16,14 @@ typedef enum { PARAM_WX, PARAM_WREC } param;
 
 /* Central difference (xi(w+eps) - xi(w-eps)) / 2eps, stepping the weight as
  * the tutorial does: w += eps, then w -= 2 eps (not w - eps directly). */
-static double central_difference(const linear_model *lm, param which, const dataset *ds, double eps)
+static double central_difference(const rnn2_model *lm, param which, const dataset *ds, double eps)
 {
-    linear_model probe = *lm;
+    rnn2_model probe = *lm;
     double *w = which == PARAM_WX ? &probe.wx : &probe.wrec;
     *w += eps;
-    double plus = linear_loss(&probe, ds);
+    double plus = rnn2_loss(&probe, ds);
     *w -= 2.0 * eps;
-    double minus = linear_loss(&probe, ds);
+    double minus = rnn2_loss(&probe, ds);
     return (plus - minus) / (2.0 * eps);
 }
 
@@ -48,11 +48,11 @@ static gradcheck_verdict worst_of(gradcheck_verdict a, gradcheck_verdict b)
                                                                   : GRADCHECK_PASS;
 }
 
-rs_status gradcheck_at(const linear_model *lm, const dataset *ds, const gradcheck_opts *o,
+rs_status gradcheck_at(const rnn2_model *lm, const dataset *ds, const gradcheck_opts *o,
                        gradcheck_result *out)
 {
-    linear_grad g;
-    rs_status st = linear_gradient(lm, ds, &g);
+    rnn2_grad g;
+    rs_status st = rnn2_gradient(lm, ds, &g);
     if (st != RS_OK)
         return st;
     double num_wx = central_difference(lm, PARAM_WX, ds, o->eps);
@@ -98,7 +98,7 @@ rs_status gradcheck_sweep(const dataset *ds, activation f, const gradcheck_opts 
     memset(summary, 0, sizeof *summary);
     for (size_t j = 0; j < nrec; j++)
         for (size_t i = 0; i < nx; i++) {
-            linear_model lm = {wx[i], wrec[j], f};
+            rnn2_model lm = {wx[i], wrec[j], f};
             gradcheck_result r;
             rs_status st = gradcheck_at(&lm, ds, o, &r);
             if (st != RS_OK)

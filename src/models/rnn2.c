@@ -1,4 +1,4 @@
-#include "linear.h"
+#include "rnn2.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -8,38 +8,38 @@
 
 static double gradient_fault;
 
-void linear_test_set_gradient_fault(double offset) { gradient_fault = offset; }
+void rnn2_test_set_gradient_fault(double offset) { gradient_fault = offset; }
 
 /* The recurrence s_k = f(s_(k-1)*w_rec + x_k*w_x). */
-static inline double linear_step(const linear_model *lm, double s, double x)
+static inline double rnn2_step(const rnn2_model *lm, double s, double x)
 {
     return activation_apply(lm->f, s * lm->wrec + x * lm->wx);
 }
 
-double linear_output(const linear_model *lm, const double *x, size_t t)
+double rnn2_output(const rnn2_model *lm, const double *x, size_t t)
 {
     double s = 0.0;
     for (size_t k = 0; k < t; k++)
-        s = linear_step(lm, s, x[k]);
+        s = rnn2_step(lm, s, x[k]);
     return s;
 }
 
-void linear_forward(const linear_model *lm, const dataset *ds, double *states)
+void rnn2_forward(const rnn2_model *lm, const dataset *ds, double *states)
 {
     size_t w = ds->t + 1;
     for (size_t i = 0; i < ds->m; i++) {
         double *s = states + i * w;
         s[0] = 0.0;
         for (size_t k = 0; k < ds->t; k++)
-            s[k + 1] = linear_step(lm, s[k], ds->x[i * ds->t + k]);
+            s[k + 1] = rnn2_step(lm, s[k], ds->x[i * ds->t + k]);
     }
 }
 
-double linear_loss(const linear_model *lm, const dataset *ds)
+double rnn2_loss(const rnn2_model *lm, const dataset *ds)
 {
     double sum = 0.0;
     for (size_t i = 0; i < ds->m; i++) {
-        double r = ds->target[i] - linear_output(lm, ds->x + i * ds->t, ds->t);
+        double r = ds->target[i] - rnn2_output(lm, ds->x + i * ds->t, ds->t);
         sum += r * r;
     }
     /* A NaN here comes from inf*0 or inf-inf after overflow: report +inf. */
@@ -74,7 +74,7 @@ static void bptt_free(bptt_work *w)
 }
 
 /* d[i] <- d[i] * f'(z_ik): turns dxi/dS_ik into dxi/dz_ik. */
-static void through_activation(const linear_model *lm, const bptt_work *w, size_t m, size_t stride,
+static void through_activation(const rnn2_model *lm, const bptt_work *w, size_t m, size_t stride,
                                size_t k)
 {
     if (lm->f == ACT_LINEAR)
@@ -83,13 +83,13 @@ static void through_activation(const linear_model *lm, const bptt_work *w, size_
         w->d[i] *= activation_slope(lm->f, w->s[i * stride + k]);
 }
 
-rs_status linear_gradient(const linear_model *lm, const dataset *ds, linear_grad *g)
+rs_status rnn2_gradient(const rnn2_model *lm, const dataset *ds, rnn2_grad *g)
 {
     bptt_work w;
     if (bptt_alloc(&w, ds) != RS_OK)
         return RS_ENOMEM;
     size_t m = ds->m, t = ds->t, stride = t + 1;
-    linear_forward(lm, ds, w.s);
+    rnn2_forward(lm, ds, w.s);
     for (size_t i = 0; i < m; i++) {
         double r = ds->target[i] - w.s[i * stride + t];
         w.prod[i] = r * r;
@@ -120,7 +120,7 @@ rs_status linear_gradient(const linear_model *lm, const dataset *ds, linear_grad
     return RS_OK;
 }
 
-rs_status linear_grad_over_time(const linear_model *lm, const dataset *ds, linear_scale scale,
+rs_status rnn2_grad_over_time(const rnn2_model *lm, const dataset *ds, rnn2_scale scale,
                                 double *grad)
 {
     bptt_work w;
@@ -128,10 +128,10 @@ rs_status linear_grad_over_time(const linear_model *lm, const dataset *ds, linea
         return RS_ENOMEM;
     size_t m = ds->m, t = ds->t, stride = t + 1;
     double M = (double)m;
-    linear_forward(lm, ds, w.s);
+    rnn2_forward(lm, ds, w.s);
     for (size_t i = 0; i < m; i++)
         w.d[i] = 2.0 * (w.s[i * stride + t] - ds->target[i]);
-    if (scale == LINEAR_SCALE_TUTORIAL && lm->f == ACT_LINEAR) {
+    if (scale == RNN2_SCALE_TUTORIAL && lm->f == ACT_LINEAR) {
         /* The tutorial sums 2(y_i - t_i) over samples first, then carries
          * that one number back: g_(k-1) = g_k * w_rec, plotted times M. */
         double gk = pairwise_sum(w.d, m);
@@ -143,7 +143,7 @@ rs_status linear_grad_over_time(const linear_model *lm, const dataset *ds, linea
         return RS_OK;
     }
     /* dxi/dS_iT = (2/M)(y_i - t_i); the tutorial scale is M^2 times it. */
-    double factor = scale == LINEAR_SCALE_TUTORIAL ? M : 1.0 / M;
+    double factor = scale == RNN2_SCALE_TUTORIAL ? M : 1.0 / M;
     for (size_t i = 0; i < m; i++)
         w.d[i] *= factor;
     for (size_t k = t + 1; k-- > 0;) {

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../tap.h"
+#include "tap.h"
 #include "dataset.h"
 
 static const double first_row[10] = {0, 1, 0, 0, 0, 0, 0, 0, 0, 1};

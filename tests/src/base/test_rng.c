@@ -6,7 +6,7 @@
 
 #include "rng.h"
 #include "status.h"
-#include "../tap.h"
+#include "tap.h"
 
 int main(void)
 {

@@ -47,7 +47,7 @@ static double step_standard(rprop_state *s, double g, const rprop_opts *o, int l
     return s->prev_step;
 }
 
-void rprop_begin(rprop_iter *it, const dataset *ds, const linear_model *start,
+void rprop_begin(rprop_iter *it, const dataset *ds, const rnn2_model *start,
                  const rprop_opts *o)
 {
     *it = (rprop_iter){ds, *o, *start, {o->delta0, 0.0, 0.0}, {o->delta0, 0.0, 0.0}, INFINITY};
@@ -55,8 +55,8 @@ void rprop_begin(rprop_iter *it, const dataset *ds, const linear_model *start,
 
 rs_status rprop_next(rprop_iter *it, int step, rprop_point *p)
 {
-    linear_grad g;
-    rs_status st = linear_gradient(&it->lm, it->ds, &g);
+    rnn2_grad g;
+    rs_status st = rnn2_gradient(&it->lm, it->ds, &g);
     if (st != RS_OK)
         return st;
     *p = (rprop_point){it->lm.wx, it->lm.wrec, g.loss, g.d_wx, g.d_wrec, it->sx.delta,
@@ -80,7 +80,7 @@ rs_status rprop_next(rprop_iter *it, int step, rprop_point *p)
     return RS_OK;
 }
 
-rs_status rprop_run(const dataset *ds, const linear_model *start, const rprop_opts *o, size_t iters,
+rs_status rprop_run(const dataset *ds, const rnn2_model *start, const rprop_opts *o, size_t iters,
                     rprop_point *trace)
 {
     rprop_iter it;

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "pcg32.h"
-#include "../tap.h"
+#include "tap.h"
 
 /* Five rounds of pcg32-demo: six 32-bit outputs, 65 coin flips
  * (boundedrand 2, H for 1), 33 die rolls (boundedrand 6, plus 1) and a

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "linear.h"
+#include "rnn2.h"
 
 typedef struct {
     double eps;        /* central-difference step (tutorial: 1e-7) */
@@ -32,7 +32,7 @@ typedef struct {
 
 /* The tutorial's settings: eps 1e-7, rtol 1e-5, atol 1e-8. */
 gradcheck_opts gradcheck_defaults(void);
-rs_status gradcheck_at(const linear_model *lm, const dataset *ds, const gradcheck_opts *o,
+rs_status gradcheck_at(const rnn2_model *lm, const dataset *ds, const gradcheck_opts *o,
                        gradcheck_result *out);
 
 /* Summary of a sweep: counts, and the point with the largest excess of

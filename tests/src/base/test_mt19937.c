@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "mt19937.h"
-#include "../tap.h"
+#include "tap.h"
 
 static uint64_t bits(double d)
 {

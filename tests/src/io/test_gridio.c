@@ -2,7 +2,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../tap.h"
+#include "tap.h"
 #include "gridio.h"
 
 int main(void)

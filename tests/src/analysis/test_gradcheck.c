@@ -2,7 +2,7 @@
  * gradient error fails, overflow is "not finite", and a sweep's summary. */
 #include <math.h>
 
-#include "../tap.h"
+#include "tap.h"
 #include "gradcheck.h"
 #include "grid.h"
 #include "tutorial_data.h"
@@ -12,7 +12,7 @@ int main(void)
     dataset ds = tutorial_data();
     gradcheck_opts o = gradcheck_defaults();
     tap_ok(o.eps == 1e-7 && o.rtol == 1e-5 && o.atol == 1e-8, "defaults are the tutorial's");
-    linear_model lm = {1.2, 1.2, ACT_LINEAR};
+    rnn2_model lm = {1.2, 1.2, ACT_LINEAR};
     gradcheck_result r;
     gradcheck_at(&lm, &ds, &o, &r);
     tap_ok(r.verdict == GRADCHECK_PASS, "passes at (1.2, 1.2)");
@@ -20,14 +20,14 @@ int main(void)
            "reports backprop and numerical dxi/dw_x (num %.17g)", r.wx.numerical);
     tap_ok(r.wx.rel_err > 0 && r.wx.rel_err < 1e-8, "relative error is small but not zero");
 
-    linear_test_set_gradient_fault(1e-2);
+    rnn2_test_set_gradient_fault(1e-2);
     gradcheck_at(&lm, &ds, &o, &r);
     tap_ok(r.verdict == GRADCHECK_FAIL && r.wx.verdict == GRADCHECK_FAIL &&
                r.wrec.verdict == GRADCHECK_PASS,
            "a 1e-2 error planted in dxi/dw_x fails, and only w_x");
-    linear_test_set_gradient_fault(0.0);
+    rnn2_test_set_gradient_fault(0.0);
 
-    lm = (linear_model){1, 1e40, ACT_LINEAR};
+    lm = (rnn2_model){1, 1e40, ACT_LINEAR};
     gradcheck_at(&lm, &ds, &o, &r);
     tap_ok(r.verdict == GRADCHECK_NOT_FINITE, "an exploding point is 'not finite'");
 
@@ -39,9 +39,9 @@ int main(void)
     tap_ok(s.points == 63 && s.passed == 63 && s.failed == 0, "sweep of 63 points all pass");
     tap_ok(s.worst_ratio > 0 && s.worst_ratio <= 1, "worst case is within tolerance (%.3g)",
            s.worst_ratio);
-    linear_test_set_gradient_fault(1e-2);
+    rnn2_test_set_gradient_fault(1e-2);
     gradcheck_sweep(&ds, ACT_TANH, &o, wx, 9, wrec, 7, NULL, &s);
-    linear_test_set_gradient_fault(0.0);
+    rnn2_test_set_gradient_fault(0.0);
     tap_ok(s.failed > 0 && s.worst_ratio > 1, "sweep with a planted error reports failures");
     dataset_free(&ds);
     return tap_done();

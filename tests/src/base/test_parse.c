@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "parse.h"
-#include "../tap.h"
+#include "tap.h"
 
 static const char *expected;
 

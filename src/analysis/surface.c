@@ -5,7 +5,7 @@
 
 #include "horner.h"
 #include "kernel.h"
-#include "linear.h"
+#include "rnn2.h"
 
 const char *const surface_method_names[] = {"exact", "brute", NULL};
 
@@ -110,8 +110,8 @@ static void row_evaluate(const dataset *ds, const double *p, const row_fit *r, d
         } else if (fabs(w) >= 1e-100) {
             out[i] = INFINITY; /* |P| > DBL_MAX, so |y| > 1e208: xi overflows */
         } else {
-            linear_model lm = {w, wrec, ACT_LINEAR};
-            out[i] = linear_loss(&lm, ds);
+            rnn2_model lm = {w, wrec, ACT_LINEAR};
+            out[i] = rnn2_loss(&lm, ds);
         }
     }
 }

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "outfile.h"
-#include "../tap.h"
+#include "tap.h"
 
 static char dir[4096];
 

@@ -8,10 +8,10 @@
 #include <omp.h>
 #endif
 
-#include "../tap.h"
+#include "tap.h"
 #include "grid.h"
 #include "kernel.h"
-#include "linear.h"
+#include "rnn2.h"
 #include "surface.h"
 #include "tutorial_data.h"
 
@@ -69,8 +69,8 @@ static void test_tutorial_panels(const dataset *ds)
     double worst = panel_compare(&left, &bad_inf, &nans);
     tap_ok(worst < 1e-12 && !bad_inf && !nans, "left panel: exact = brute to 1e-12 (worst %.2g)",
            worst);
-    linear_model lm = {left.wx[7], left.wrec[31], ACT_LINEAR};
-    tap_ok(tap_close(left.exact[31 * 50 + 7], linear_loss(&lm, ds), 1e-12, 0),
+    rnn2_model lm = {left.wx[7], left.wrec[31], ACT_LINEAR};
+    tap_ok(tap_close(left.exact[31 * 50 + 7], rnn2_loss(&lm, ds), 1e-12, 0),
            "row 31, column 7 is the loss at (w_x[7], w_rec[31])");
     tap_ok(left.exact[0] == 1021727227.2 || tap_close(left.exact[0], 1021727227.2, 1e-13, 0),
            "corner (-3, -3) is NumPy's 1021727227.2");
@@ -99,9 +99,9 @@ static void test_overflow(void)
            worst);
     double wx[3] = {0.0, 1e-300, 1.0}, wrec = 1e5, out[3];
     surface_exact(&ds, wx, 3, &wrec, 1, out);
-    linear_model lm = {1e-300, 1e5, ACT_LINEAR};
+    rnn2_model lm = {1e-300, 1e5, ACT_LINEAR};
     tap_ok(out[0] == out[0] && isfinite(out[0]) && isinf(out[2]) &&
-               (out[1] == linear_loss(&lm, &ds)),
+               (out[1] == rnn2_loss(&lm, &ds)),
            "overflowing row: w_x = 0 keeps the finite loss, tiny w_x falls back to the pass");
     panel_free(&p);
     dataset_free(&ds);

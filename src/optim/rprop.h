@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "linear.h"
+#include "rnn2.h"
 
 typedef enum {
     RPROP_TUTORIAL = 0, /* sign comparison only, no bounds, no backtracking */
@@ -43,20 +43,20 @@ typedef struct {
 typedef struct {
     const dataset *ds;
     rprop_opts o;
-    linear_model lm; /* the current iterate */
+    rnn2_model lm; /* the current iterate */
     rprop_state sx, sr;
     double prev_loss;
 } rprop_iter;
 
 /* The tutorial's hyper-parameters for the given variant; bounds 1e-6, 50. */
 rprop_opts rprop_defaults(rprop_variant v);
-void rprop_begin(rprop_iter *it, const dataset *ds, const linear_model *start,
+void rprop_begin(rprop_iter *it, const dataset *ds, const rnn2_model *start,
                  const rprop_opts *o);
 /* Describes the current iterate in p; with step, also takes the step from
  * it (p then holds the step sizes used). */
 rs_status rprop_next(rprop_iter *it, int step, rprop_point *p);
 /* Runs iters iterations from start; trace gets iters+1 points, start included. */
-rs_status rprop_run(const dataset *ds, const linear_model *start, const rprop_opts *o, size_t iters,
+rs_status rprop_run(const dataset *ds, const rnn2_model *start, const rprop_opts *o, size_t iters,
                     rprop_point *trace);
 
 #endif

@@ -1,5 +1,5 @@
 /* Tests of grid_linspace against np.linspace and of NumPy-order sums. */
-#include "../tap.h"
+#include "tap.h"
 #include "grid.h"
 #include "pairwise.h"
 
