@@ -111,7 +111,7 @@ static void print_entry(const char *name, const gradcheck_entry *e)
 
 static int check_point(const gradcheck_args *a, const dataset *ds)
 {
-    rnn2_model lm = {a->wx, a->wrec, a->data.f};
+    rnn2_model lm = {a->wx, a->wrec, a->data.f, 0.0};
     gradcheck_result r;
     if (gradcheck_at(&lm, ds, &a->tol, &r) != RS_OK) {
         cli_error("gradcheck", "out of memory");

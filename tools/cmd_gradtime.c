@@ -109,7 +109,7 @@ int cmd_gradtime(int argc, char **argv)
     }
     write_header(of.fp, argc, argv, a, &ds);
     for (size_t p = 0; p < a->npts && rc == CLI_OK; p++) {
-        rnn2_model lm = {a->pts[p][0], a->pts[p][1], a->data.f};
+        rnn2_model lm = {a->pts[p][0], a->pts[p][1], a->data.f, 0.0};
         if (rnn2_grad_over_time(&lm, &ds, (rnn2_scale)a->scale, g) != RS_OK) {
             cli_error("gradtime", "out of memory");
             outfile_abort(&of);

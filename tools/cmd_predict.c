@@ -31,7 +31,7 @@ int cmd_predict(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *cmd = "predict";
-    rnn2_model lm = {0, 0, ACT_LINEAR};
+    rnn2_model lm = {0, 0, ACT_LINEAR, 0.0};
     int c, rc = CLI_OK, have_weights = 0, f, mean = 0;
     opterr = 0;
     optind = 1;

@@ -120,7 +120,7 @@ static void write_header(FILE *fp, int argc, char **argv, const rprop_args *a, c
 static int write_trace(FILE *fp, const rprop_args *a, const dataset *ds, rprop_point *last)
 {
     rprop_iter it;
-    rnn2_model start = {a->wx, a->wrec, a->data.f};
+    rnn2_model start = {a->wx, a->wrec, a->data.f, 0.0};
     rprop_begin(&it, ds, &start, &a->o);
     for (long i = 0; i <= a->iters; i++) {
         rprop_point *p = last;

@@ -21,10 +21,10 @@ static const double test_sequence[] = {0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1};
 static int tutorial_run(const dataset *ds)
 {
     gradcheck_opts go = gradcheck_defaults();
-    rnn2_model at = {1.2, 1.2, ACT_LINEAR};
+    rnn2_model at = {1.2, 1.2, ACT_LINEAR, 0.0};
     gradcheck_result gr;
     rprop_opts ro = rprop_defaults(RPROP_TUTORIAL);
-    rnn2_model start = {-1.5, 2, ACT_LINEAR};
+    rnn2_model start = {-1.5, 2, ACT_LINEAR, 0.0};
     static rprop_point trace[501];
     if (gradcheck_at(&at, ds, &go, &gr) != RS_OK || rprop_run(ds, &start, &ro, 500, trace) != RS_OK)
         return CLI_FAILURE;
@@ -34,7 +34,7 @@ static int tutorial_run(const dataset *ds)
     const rprop_point *w = &trace[500];
     puts("$ rnnscape rprop --start -1.5,2 --iters 500");
     printf("Final weights are: wx = %.4f, wRec = %.4f\n\n", w->wx, w->wrec);
-    rnn2_model fin = {w->wx, w->wrec, ACT_LINEAR};
+    rnn2_model fin = {w->wx, w->wrec, ACT_LINEAR, 0.0};
     size_t t = sizeof test_sequence / sizeof test_sequence[0];
     double target = 0.0;
     for (size_t k = 0; k < t; k++)

@@ -98,7 +98,7 @@ rs_status gradcheck_sweep(const dataset *ds, activation f, const gradcheck_opts 
     memset(summary, 0, sizeof *summary);
     for (size_t j = 0; j < nrec; j++)
         for (size_t i = 0; i < nx; i++) {
-            rnn2_model lm = {wx[i], wrec[j], f};
+            rnn2_model lm = {wx[i], wrec[j], f, 0.0};
             gradcheck_result r;
             rs_status st = gradcheck_at(&lm, ds, o, &r);
             if (st != RS_OK)

@@ -110,7 +110,7 @@ static void row_evaluate(const dataset *ds, const double *p, const row_fit *r, d
         } else if (fabs(w) >= 1e-100) {
             out[i] = INFINITY; /* |P| > DBL_MAX, so |y| > 1e208: xi overflows */
         } else {
-            rnn2_model lm = {w, wrec, ACT_LINEAR};
+            rnn2_model lm = {w, wrec, ACT_LINEAR, 0.0};
             out[i] = rnn2_loss(&lm, ds);
         }
     }

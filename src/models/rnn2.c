@@ -18,7 +18,7 @@ static inline double rnn2_step(const rnn2_model *lm, double s, double x)
 
 double rnn2_output(const rnn2_model *lm, const double *x, size_t t)
 {
-    double s = 0.0;
+    double s = lm->s0;
     for (size_t k = 0; k < t; k++)
         s = rnn2_step(lm, s, x[k]);
     return s;
@@ -29,7 +29,7 @@ void rnn2_forward(const rnn2_model *lm, const dataset *ds, double *states)
     size_t w = ds->t + 1;
     for (size_t i = 0; i < ds->m; i++) {
         double *s = states + i * w;
-        s[0] = 0.0;
+        s[0] = lm->s0;
         for (size_t k = 0; k < ds->t; k++)
             s[k + 1] = rnn2_step(lm, s[k], ds->x[i * ds->t + k]);
     }
@@ -157,4 +157,29 @@ rs_status rnn2_grad_over_time(const rnn2_model *lm, const dataset *ds, rnn2_scal
     }
     bptt_free(&w);
     return RS_OK;
+}
+
+static rs_status rnn2_objective_fdf(void *ctx, const double *w, double *loss, double *grad)
+{
+    rnn2_problem *p = ctx;
+    rnn2_model lm = p->model;
+    lm.wx = w[0];
+    lm.wrec = w[1];
+    if (!grad) {
+        *loss = rnn2_loss(&lm, p->ds);
+        return RS_OK;
+    }
+    rnn2_grad g;
+    rs_status st = rnn2_gradient(&lm, p->ds, &g);
+    if (st != RS_OK)
+        return st;
+    *loss = g.loss;
+    grad[0] = g.d_wx;
+    grad[1] = g.d_wrec;
+    return RS_OK;
+}
+
+objective rnn2_objective(rnn2_problem *p)
+{
+    return (objective){.n = 2, .fdf = rnn2_objective_fdf, .select = NULL, .ctx = p};
 }

@@ -6,11 +6,13 @@
 
 #include "activation.h"
 #include "dataset.h"
+#include "objective.h"
 #include "status.h"
 
 typedef struct {
     double wx, wrec;
     activation f;
+    double s0; /* the initial state S_0 (the tutorial's 0) */
 } rnn2_model;
 
 /* Which quantity rnn2_grad_over_time reports. */
@@ -37,6 +39,16 @@ rs_status rnn2_gradient(const rnn2_model *lm, const dataset *ds, rnn2_grad *g);
  * the states S_k, in the requested scale. */
 rs_status rnn2_grad_over_time(const rnn2_model *lm, const dataset *ds, rnn2_scale scale,
                                 double *grad);
+
+/* The loss over a data set as an objective of n = 2 parameters
+ * w = (w_x, w_rec), for the gradient check, the optimisers and the
+ * curvature code; the activation and s0 come from model (its weights are
+ * ignored). *p must outlive the objective. */
+typedef struct {
+    rnn2_model model;
+    const dataset *ds;
+} rnn2_problem;
+objective rnn2_objective(rnn2_problem *p);
 
 /* Test-only: adds `offset` to dxi/dw_x in every rnn2_gradient result, so a
  * test can prove the gradient check catches a wrong gradient. 0 = off. */

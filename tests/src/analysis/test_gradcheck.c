@@ -12,7 +12,7 @@ int main(void)
     dataset ds = tutorial_data();
     gradcheck_opts o = gradcheck_defaults();
     tap_ok(o.eps == 1e-7 && o.rtol == 1e-5 && o.atol == 1e-8, "defaults are the tutorial's");
-    rnn2_model lm = {1.2, 1.2, ACT_LINEAR};
+    rnn2_model lm = {1.2, 1.2, ACT_LINEAR, 0.0};
     gradcheck_result r;
     gradcheck_at(&lm, &ds, &o, &r);
     tap_ok(r.verdict == GRADCHECK_PASS, "passes at (1.2, 1.2)");
@@ -27,7 +27,7 @@ int main(void)
            "a 1e-2 error planted in dxi/dw_x fails, and only w_x");
     rnn2_test_set_gradient_fault(0.0);
 
-    lm = (rnn2_model){1, 1e40, ACT_LINEAR};
+    lm = (rnn2_model){1, 1e40, ACT_LINEAR, 0.0};
     gradcheck_at(&lm, &ds, &o, &r);
     tap_ok(r.verdict == GRADCHECK_NOT_FINITE, "an exploding point is 'not finite'");
 

@@ -69,7 +69,7 @@ static void test_tutorial_panels(const dataset *ds)
     double worst = panel_compare(&left, &bad_inf, &nans);
     tap_ok(worst < 1e-12 && !bad_inf && !nans, "left panel: exact = brute to 1e-12 (worst %.2g)",
            worst);
-    rnn2_model lm = {left.wx[7], left.wrec[31], ACT_LINEAR};
+    rnn2_model lm = {left.wx[7], left.wrec[31], ACT_LINEAR, 0.0};
     tap_ok(tap_close(left.exact[31 * 50 + 7], rnn2_loss(&lm, ds), 1e-12, 0),
            "row 31, column 7 is the loss at (w_x[7], w_rec[31])");
     tap_ok(left.exact[0] == 1021727227.2 || tap_close(left.exact[0], 1021727227.2, 1e-13, 0),
@@ -99,7 +99,7 @@ static void test_overflow(void)
            worst);
     double wx[3] = {0.0, 1e-300, 1.0}, wrec = 1e5, out[3];
     surface_exact(&ds, wx, 3, &wrec, 1, out);
-    rnn2_model lm = {1e-300, 1e5, ACT_LINEAR};
+    rnn2_model lm = {1e-300, 1e5, ACT_LINEAR, 0.0};
     tap_ok(out[0] == out[0] && isfinite(out[0]) && isinf(out[2]) &&
                (out[1] == rnn2_loss(&lm, &ds)),
            "overflowing row: w_x = 0 keeps the finite loss, tiny w_x falls back to the pass");

@@ -12,7 +12,7 @@ static rprop_point trace[501];
 static void test_tutorial(const dataset *ds)
 {
     rprop_opts o = rprop_defaults(RPROP_TUTORIAL);
-    rnn2_model start = {-1.5, 2, ACT_LINEAR};
+    rnn2_model start = {-1.5, 2, ACT_LINEAR, 0.0};
     rprop_run(ds, &start, &o, 500, trace);
     tap_ok(trace[0].wx == -1.5 && trace[0].wrec == 2, "iterate 0 is the start");
     tap_ok(trace[1].wx == -1.4995 && trace[1].wrec == 1.9995, "iterate 1 is (-1.4995, 1.9995)");
@@ -20,7 +20,7 @@ static void test_tutorial(const dataset *ds)
            "iterate 250 equals the tutorial's NumPy run bit for bit");
     tap_ok(trace[500].wx == 1.001355547207059 && trace[500].wrec == 0.9996744737846419,
            "final weights equal NumPy's bit for bit (1.0014, 0.9997)");
-    rnn2_model fin = {trace[500].wx, trace[500].wrec, ACT_LINEAR};
+    rnn2_model fin = {trace[500].wx, trace[500].wrec, ACT_LINEAR, 0.0};
     tap_ok(tap_close(trace[500].loss, rnn2_loss(&fin, ds), 1e-13, 0),
            "each iterate carries its loss");
 }
@@ -36,7 +36,7 @@ static size_t first_flip(size_t n)
 
 static void test_variants(const dataset *ds)
 {
-    rnn2_model start = {-1.5, 2, ACT_LINEAR};
+    rnn2_model start = {-1.5, 2, ACT_LINEAR, 0.0};
     for (int v = RPROP_PLUS; v <= RPROP_IMINUS; v++) {
         rprop_opts o = rprop_defaults((rprop_variant)v);
         o.delta0 = 0.01;
