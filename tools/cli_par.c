@@ -94,7 +94,7 @@ int cli_par_end(int rc)
 {
     fflush(stdout);
     fflush(stderr);
-    if (par.size > 1 && !par_end(&par, CLI_PAR_END_WAIT_S)) {
+    if (par.mpi && !par_end(&par, CLI_PAR_END_WAIT_S)) {
         if (par.rank == 0)
             fputs("rnnscape: not every MPI rank finished (one failed on its own); stopping all\n",
                   stderr);

@@ -19,6 +19,7 @@ typedef struct {
     const gridjob *job;
     gridjob_report *rep;
     sink_kind sink;
+    int direct;      /* one rank, a stream: rows go straight into of.fp */
     outfile of;      /* rank 0, without resume */
     int of_open;
     par_file *file;  /* SINK_FILE */
@@ -155,17 +156,23 @@ static int journal_read(run *r)
 
 /* ---- opening the output ---------------------------------------------- */
 
-/* Rank 0's header bytes into the memory stream; their length. */
+/* Rank 0's header bytes, into the memory stream (their length goes to
+ * every rank) or, for one rank writing a stream, straight into it. */
 static rs_status head_bytes(run *r, uint64_t *len)
 {
+    rs_status st = RS_OK;
+    FILE *out = r->direct ? r->of.fp : r->mem;
     *len = 0;
-    if (r->p->rank != 0 || !r->job->head || r->sink == SINK_NONE)
-        return RS_OK;
-    rewind(r->mem);
-    rs_status st = r->job->head(r->job->ctx, r->mem);
-    if (st == RS_OK && (fflush(r->mem) != 0 || ferror(r->mem)))
-        st = RS_ENOMEM;
-    *len = (uint64_t)ftello(r->mem);
+    if (r->p->rank == 0 && r->job->head) {
+        rewind(r->mem);
+        st = r->job->head(r->job->ctx, out);
+        if (st == RS_OK && (fflush(out) != 0 || ferror(out)))
+            st = r->direct ? RS_EIO : RS_ENOMEM;
+        *len = r->direct ? 0 : (uint64_t)ftello(r->mem);
+    }
+    st = exchange(r, st, *len, st == RS_EIO ? errno : 0, 0,
+                  r->direct ? GRIDJOB_STEP_WRITE : GRIDJOB_STEP_ROWS);
+    *len = r->table[X_LEN]; /* rank 0's */
     return st;
 }
 
@@ -205,7 +212,7 @@ static rs_status open_part(run *r, uint64_t head_len)
 /* Without resume: rank 0 opens the atomic output; a regular file's
  * temporary name goes to every rank, which then write it together; a
  * stream (standard output, a FIFO) is written by rank 0 alone. */
-static rs_status open_atomic(run *r, uint64_t head_len)
+static rs_status open_atomic(run *r)
 {
     rs_status st = RS_OK;
     int err = 0;
@@ -218,12 +225,12 @@ static rs_status open_atomic(run *r, uint64_t head_len)
         if (r->of_open && r->of.tmppath && r->p->size > 1)
             namelen = strlen(r->of.tmppath) + 1;
     }
-    r->off = head_len;
-    if (exchange(r, st, 0, err, 0, GRIDJOB_STEP_OPEN) != RS_OK)
+    if (exchange(r, st, namelen, err, 0, GRIDJOB_STEP_OPEN) != RS_OK)
         return r->rep->status;
     namelen = r->table[X_LEN]; /* rank 0's */
     if (namelen == 0) {
         r->sink = SINK_STREAM; /* rank 0's FILE*, in order */
+        r->direct = r->p->size == 1;
         return RS_OK;
     }
     char *name = r->p->rank == 0 ? r->of.tmppath : malloc((size_t)namelen);
@@ -253,14 +260,21 @@ static rs_status write_alone(run *r, uint64_t off, const void *buf, size_t len)
     return par_file_write_at(r->file, off, buf, len);
 }
 
+/* The header at offset 0 (rank 0), agreed. */
+static rs_status put_head(run *r, uint64_t head_len)
+{
+    rs_status st = write_alone(r, 0, r->membuf, (size_t)head_len);
+    return exchange(r, st, 0, st == RS_EIO ? errno : 0, 0, GRIDJOB_STEP_WRITE);
+}
+
 /* This round's bytes of every rank, in rank order, at r->off. */
 static rs_status write_round(run *r, uint64_t mine_off, uint64_t total)
 {
     const uint64_t len = r->table[(size_t)r->p->rank * X_N + X_LEN];
     if (r->sink == SINK_FILE)
         return par_file_write_at_all(r->file, mine_off, r->membuf, (size_t)len);
-    if (r->sink != SINK_STREAM)
-        return RS_OK;
+    if (r->sink != SINK_STREAM || r->direct)
+        return RS_OK; /* direct: already in the stream */
     uint64_t *lens = malloc((size_t)r->p->size * sizeof *lens);
     char *all = r->p->rank == 0 ? malloc(total ? (size_t)total : 1) : NULL;
     /* Allocation failures must not skip the collective; gather needs lens. */
@@ -336,12 +350,14 @@ static rs_status compute_share(run *r, size_t a, size_t b, long round)
         size_t n = b - j < per ? b - j : per;
         if (j != a && r->job->part_size)
             memset(r->piece_buf, 0, r->job->part_size);
-        st = r->job->rows(r->job->ctx, j, n, r->sink == SINK_NONE ? NULL : r->mem,
-                          j == a ? r->part_buf : r->piece_buf);
+        FILE *out = r->sink == SINK_NONE ? NULL : r->direct ? r->of.fp : r->mem;
+        st = r->job->rows(r->job->ctx, j, n, out, j == a ? r->part_buf : r->piece_buf);
         if (st == RS_OK && j != a && r->job->part_size)
             r->job->merge(r->job->ctx, r->part_buf, r->piece_buf);
     }
-    if (st == RS_OK && (fflush(r->mem) != 0 || ferror(r->mem)))
+    if (st == RS_OK && r->direct && ferror(r->of.fp))
+        st = RS_EIO;
+    else if (st == RS_OK && (fflush(r->mem) != 0 || ferror(r->mem)))
         st = RS_ENOMEM;
     return st;
 }
@@ -480,16 +496,19 @@ rs_status gridjob_run(const par_ctx *p, const gridjob *job, gridjob_report *repo
     r.sink = job->no_output ? SINK_NONE : SINK_FILE;
     rs_status st = setup(&r);
     uint64_t head_len = 0;
-    if (st == RS_OK) {
-        st = head_bytes(&r, &head_len);
-        st = exchange(&r, st, head_len, 0, 0, GRIDJOB_STEP_ROWS);
-        head_len = r.table[X_LEN];
-    }
-    if (st == RS_OK && r.sink != SINK_NONE)
-        st = job->resume ? open_part(&r, head_len) : open_atomic(&r, head_len);
-    if (st == RS_OK && r.sink != SINK_NONE && r.row == 0) {
-        st = write_alone(&r, 0, r.membuf, (size_t)head_len);
-        st = exchange(&r, st, 0, st == RS_EIO ? errno : 0, 0, GRIDJOB_STEP_WRITE);
+    if (st == RS_OK && r.sink != SINK_NONE && job->resume) {
+        st = head_bytes(&r, &head_len); /* the fingerprint needs them */
+        if (st == RS_OK)
+            st = open_part(&r, head_len);
+        if (st == RS_OK && r.row == 0)
+            st = put_head(&r, head_len);
+    } else if (st == RS_OK && r.sink != SINK_NONE) {
+        st = open_atomic(&r);
+        if (st == RS_OK)
+            st = head_bytes(&r, &head_len);
+        if (st == RS_OK && !r.direct)
+            st = put_head(&r, head_len);
+        r.off = head_len;
     }
     if (st == RS_OK)
         st = run_rounds(&r);
