@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "cli_data.h"
+#include "cli_par.h"
 #include "cmd_gradcheck.h"
 #include "commands.h"
 #include "gradcheck.h"
@@ -172,19 +173,48 @@ static void write_sweep_header(FILE *fp, int argc, char **argv, const gradcheck_
           fp);
 }
 
-/* Writes each finished row (with -o) as the sweep driver hands it over. */
+/* What the grid driver (cli_grid_run) calls back with: rows of the sweep
+ * (on whichever MPI rank they fall), written as each one is finished. */
 typedef struct {
-    FILE *fp;
+    int argc;
+    char **argv;
+    const gradcheck_args *a;
+    const dataset *ds;
+    const objective *obj;
     const double *wx, *wrec;
-    size_t nx;
-} sweep_writer;
+    gradcheck_result *row;
+    FILE *fp;
+    size_t j0;
+} sweep_job;
 
 static rs_status write_row(void *ctx, size_t j, const gradcheck_result *row)
 {
-    sweep_writer *w = ctx;
+    sweep_job *w = ctx;
     if (w->fp)
-        write_sweep_row(w->fp, w->wx, w->nx, w->wrec[j], j == 0, row);
+        write_sweep_row(w->fp, w->wx, w->a->nx, w->wrec[w->j0 + j], w->j0 + j == 0, row);
     return RS_OK;
+}
+
+static rs_status sweep_block(void *ctx, size_t j0, size_t n, FILE *fp, void *part)
+{
+    sweep_job *w = ctx;
+    w->fp = fp;
+    w->j0 = j0;
+    return gradcheck_sweep_run(w->obj, &w->a->tol, w->wx, w->a->nx, w->wrec + j0, n, w->row,
+                               write_row, w, part);
+}
+
+static rs_status sweep_head(void *ctx, FILE *fp)
+{
+    const sweep_job *w = ctx;
+    write_sweep_header(fp, w->argc, w->argv, w->a, w->ds);
+    return RS_OK;
+}
+
+static void sweep_merge(void *ctx, void *summary, const void *part)
+{
+    (void)ctx;
+    gradcheck_sweep_merge(summary, part);
 }
 
 static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dataset *ds,
@@ -192,25 +222,21 @@ static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dat
 {
     double *wx = malloc(a->nx * sizeof *wx), *wrec = malloc(a->nrec * sizeof *wrec);
     gradcheck_result *row = malloc(a->nx * sizeof *row);
-    gradcheck_sweep_result s;
-    outfile of;
+    gradcheck_sweep_result s = {0};
     int rc = CLI_OK;
     if (!wx || !wrec || !row) {
         cli_error("gradcheck", "out of memory for a %zu x %zu grid", a->nx, a->nrec);
         rc = CLI_FAILURE;
-    } else if (!a->out || (rc = cli_open("gradcheck", a->out, &of)) == CLI_OK) {
+    } else {
         grid_linspace(a->wx_lo, a->wx_hi, a->nx, wx);
         grid_linspace(a->wrec_lo, a->wrec_hi, a->nrec, wrec);
-        if (a->out)
-            write_sweep_header(of.fp, argc, argv, a, ds);
-        sweep_writer w = {a->out ? of.fp : NULL, wx, wrec, a->nx};
-        if (gradcheck_sweep_run(obj, &a->tol, wx, a->nx, wrec, a->nrec, row, write_row, &w, &s) !=
-            RS_OK) {
-            cli_error("gradcheck", "out of memory");
-            rc = CLI_FAILURE;
-        }
-        if (a->out)
-            rc = rc == CLI_OK ? cli_close("gradcheck", &of) : (outfile_abort(&of), rc);
+        sweep_job w = {argc, argv, a, ds, obj, wx, wrec, row, NULL, 0};
+        size_t per = ((size_t)1 << 14) / a->nx; /* rows per round: about 2^14 points */
+        gridjob job = {.nrows = a->nrec, .rows_per_rank = per ? per : 1, .rows = sweep_block,
+                       .head = sweep_head, .merge = sweep_merge, .ctx = &w,
+                       .part_size = sizeof s, .summary = &s, .path = a->out,
+                       .no_output = !a->out};
+        rc = cli_grid_run("gradcheck", &job, argc, argv);
         if (rc == CLI_OK) {
             print_sweep(&s);
             rc = s.failed ? CLI_CHECK_FAILED : CLI_OK;
