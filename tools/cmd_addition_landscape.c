@@ -9,6 +9,7 @@
 #include "addition_io.h"
 #include "addition_landscape.h"
 #include "cli.h"
+#include "cli_progress.h"
 #include "cmd_addition_sub.h"
 
 #define CMD "addition landscape"
@@ -212,6 +213,30 @@ static double trajectory_reach(const trajectory *t)
     return m > 0.0 ? 1.25 * m : 1.0;
 }
 
+static rs_status show_progress(void *ctx, size_t row_lo, size_t row_hi, const double *values)
+{
+    (void)row_lo, (void)values;
+    cli_progress *p = ctx;
+    cli_progress_show(p, row_hi);
+    return RS_OK;
+}
+
+/* The grid in blocks of rows (about 256 points each), with progress. */
+static rs_status compute(const addition_net *net, const addition_evalset *es, const double *d1,
+                         const double *d2, const land_opts *o, double *loss)
+{
+    size_t n = (size_t)o->grid;
+    addition_landscape_plan *pl;
+    rs_status st = addition_landscape_plan_new(net, net->w, d1, d2, o->range, n, es, &pl);
+    cli_progress p;
+    cli_progress_start(&p, CMD, n);
+    if (st == RS_OK)
+        st = addition_landscape_run(pl, 0, n, 1 + 255 / n, loss, show_progress, &p);
+    cli_progress_show(&p, n);
+    addition_landscape_plan_free(pl);
+    return st;
+}
+
 int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
 {
     land_opts o;
@@ -249,8 +274,7 @@ int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
         addition_random_directions(&net, net.w, &r, d1, d2);
     if (rc == CLI_OK && o.pca && !o.have_range)
         o.range = trajectory_reach(&t);
-    if (rc == CLI_OK &&
-        addition_landscape(&net, net.w, d1, d2, o.range, (size_t)o.grid, &es, loss) != RS_OK) {
+    if (rc == CLI_OK && compute(&net, &es, d1, d2, &o, loss) != RS_OK) {
         cli_error(CMD, "out of memory");
         rc = CLI_FAILURE;
     }
