@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "cli_data.h"
+#include "cmd_gradcheck.h"
 #include "commands.h"
 #include "gradcheck.h"
 #include "grid.h"
@@ -109,11 +110,10 @@ static void print_entry(const char *name, const gradcheck_entry *e)
            gradcheck_verdict_names[e->verdict]);
 }
 
-static int check_point(const gradcheck_args *a, const dataset *ds)
+static int check_point(const gradcheck_args *a, const objective *obj)
 {
-    rnn2_model lm = {a->wx, a->wrec, a->data.f, 0.0};
     gradcheck_result r;
-    if (gradcheck_at(&lm, ds, &a->tol, &r) != RS_OK) {
+    if (gradcheck_at2(obj, a->wx, a->wrec, &a->tol, &r) != RS_OK) {
         cli_error("gradcheck", "out of memory");
         return CLI_FAILURE;
     }
@@ -172,25 +172,23 @@ static void write_sweep_header(FILE *fp, int argc, char **argv, const gradcheck_
           fp);
 }
 
-/* Checks the grid row by row, writing each row (with -o) as it is done. */
-static int sweep_rows(FILE *fp, const gradcheck_args *a, const dataset *ds, const double *wx,
-                      const double *wrec, gradcheck_result *row, gradcheck_sweep_result *s)
+/* Writes each finished row (with -o) as the sweep driver hands it over. */
+typedef struct {
+    FILE *fp;
+    const double *wx, *wrec;
+    size_t nx;
+} sweep_writer;
+
+static rs_status write_row(void *ctx, size_t j, const gradcheck_result *row)
 {
-    memset(s, 0, sizeof *s);
-    for (size_t j = 0; j < a->nrec; j++) {
-        gradcheck_sweep_result part;
-        if (gradcheck_sweep(ds, a->data.f, &a->tol, wx, a->nx, &wrec[j], 1, row, &part) != RS_OK) {
-            cli_error("gradcheck", "out of memory");
-            return CLI_FAILURE;
-        }
-        gradcheck_sweep_merge(s, &part);
-        if (fp)
-            write_sweep_row(fp, wx, a->nx, wrec[j], j == 0, row);
-    }
-    return CLI_OK;
+    sweep_writer *w = ctx;
+    if (w->fp)
+        write_sweep_row(w->fp, w->wx, w->nx, w->wrec[j], j == 0, row);
+    return RS_OK;
 }
 
-static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dataset *ds)
+static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dataset *ds,
+                       const objective *obj)
 {
     double *wx = malloc(a->nx * sizeof *wx), *wrec = malloc(a->nrec * sizeof *wrec);
     gradcheck_result *row = malloc(a->nx * sizeof *row);
@@ -205,7 +203,12 @@ static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dat
         grid_linspace(a->wrec_lo, a->wrec_hi, a->nrec, wrec);
         if (a->out)
             write_sweep_header(of.fp, argc, argv, a, ds);
-        rc = sweep_rows(a->out ? of.fp : NULL, a, ds, wx, wrec, row, &s);
+        sweep_writer w = {a->out ? of.fp : NULL, wx, wrec, a->nx};
+        if (gradcheck_sweep_run(obj, &a->tol, wx, a->nx, wrec, a->nrec, row, write_row, &w, &s) !=
+            RS_OK) {
+            cli_error("gradcheck", "out of memory");
+            rc = CLI_FAILURE;
+        }
         if (a->out)
             rc = rc == CLI_OK ? cli_close("gradcheck", &of) : (outfile_abort(&of), rc);
         if (rc == CLI_OK) {
@@ -219,7 +222,9 @@ static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dat
     return rc;
 }
 
-int cmd_gradcheck(int argc, char **argv)
+int cmd_gradcheck(int argc, char **argv) { return cmd_gradcheck_wrapped(argc, argv, NULL, NULL); }
+
+int cmd_gradcheck_wrapped(int argc, char **argv, cmd_objective_wrap wrap, void *ctx)
 {
     gradcheck_args a = {1.2, 1.2, 0, 0, -3, 3, -3, 3, 50, 50, gradcheck_defaults(), NULL, {0}};
     cli_data_init(&a.data);
@@ -229,7 +234,9 @@ int cmd_gradcheck(int argc, char **argv)
     dataset ds;
     if ((rc = cli_data_get("gradcheck", &a.data, &ds)) != CLI_OK)
         return rc;
-    rc = a.sweep ? check_sweep(argc, argv, &a, &ds) : check_point(&a, &ds);
+    rnn2_problem prob = {{a.wx, a.wrec, a.data.f, 0.0}, &ds};
+    objective real = rnn2_objective(&prob), obj = wrap ? wrap(&real, ctx) : real;
+    rc = a.sweep ? check_sweep(argc, argv, &a, &ds, &obj) : check_point(&a, &obj);
     dataset_free(&ds);
     return rc;
 }

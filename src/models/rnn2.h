@@ -50,8 +50,4 @@ typedef struct {
 } rnn2_problem;
 objective rnn2_objective(rnn2_problem *p);
 
-/* Test-only: adds `offset` to dxi/dw_x in every rnn2_gradient result, so a
- * test can prove the gradient check catches a wrong gradient. 0 = off. */
-void rnn2_test_set_gradient_fault(double offset);
-
 #endif

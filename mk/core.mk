@@ -1,0 +1,4 @@
+# mk/core.mk: build rules of the shared core (gradient checker, grid
+# writer, drivers, option parser).  Included from Makefile.am.
+noinst_HEADERS += tools/cmd_gradcheck.h tests/src/faulty_objective.h
+unit_tests += tests/src/analysis/test_gradcheck_objective
