@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_par.h"
 #include "commands.h"
 #include "kernel.h"
 
@@ -98,9 +99,10 @@ static int dispatch(int argc, char **argv, const char **cmd)
 int main(int argc, char **argv)
 {
     const char *cmd = NULL;
-    int rc = check_isa_env();
-    if (rc != CLI_OK)
-        return rc;
-    rc = dispatch(argc, argv, &cmd);
-    return finish(cmd, rc);
+    int rc = cli_par_begin(&argc, &argv);
+    if (rc == CLI_OK)
+        rc = check_isa_env();
+    if (rc == CLI_OK)
+        rc = dispatch(argc, argv, &cmd);
+    return cli_par_end(finish(cmd, rc));
 }
