@@ -2,3 +2,4 @@
 # writer, drivers, option parser).  Included from Makefile.am.
 noinst_HEADERS += tools/cmd_gradcheck.h tests/src/faulty_objective.h
 unit_tests += tests/src/analysis/test_gradcheck_objective
+unit_tests += tests/src/io/test_gridio_channels

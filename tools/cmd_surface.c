@@ -23,12 +23,14 @@ static const char surface_help[] =
     "                       (default for linear); brute: the forward pass at\n"
     "                       every point (default for other activations)\n" CLI_DATA_HELP "Output:\n"
     "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
-    "  --format text|binary|npy\n"
+    "  --format text|binary|npy|vtk\n"
     "                       text (default): '# ' header, then 'w_x w_rec loss'\n"
     "                       lines, a blank line after each row of constant w_rec;\n"
     "                       npy: NumPy array of shape (NREC, NX), no header;\n"
     "                       binary: gnuplot's binary matrix (float32; read it\n"
-    "                       with: splot FILE binary matrix using 1:2:3)\n"
+    "                       with: splot FILE binary matrix using 1:2:3);\n"
+    "                       vtk: legacy VTK (binary) rectilinear grid with the\n"
+    "                       point array 'loss', which ParaView opens\n"
     "  -h, --help           show this help\n";
 
 enum { OPT_WX = OPT_FIRST_FREE, OPT_WREC, OPT_GRID, OPT_METHOD, OPT_FORMAT };
@@ -90,16 +92,6 @@ static void write_header(FILE *fp, int argc, char **argv, const surface_args *a,
     fprintf(fp, "# columns: w_x w_rec loss\n");
 }
 
-/* Rows per block: about 2^18 values (2 MB), so the block stays in cache
- * between computing and writing, and at least a few rows per thread. */
-static size_t block_rows(size_t nx, size_t nrec)
-{
-    size_t rows = ((size_t)1 << 18) / nx;
-    if (rows < 8)
-        rows = 8;
-    return rows < nrec ? rows : nrec;
-}
-
 /* Shows "NN%" on stderr once a run has taken a second, only on a terminal. */
 static void progress(size_t done, size_t total, const struct timespec *t0, int *shown)
 {
@@ -117,31 +109,50 @@ static void progress(size_t done, size_t total, const struct timespec *t0, int *
     *shown = 1;
 }
 
+/* What each finished block of rows goes to: the grid writer and the
+ * progress line. */
+typedef struct {
+    gridio_writer w;
+    size_t nrec;
+    struct timespec t0;
+    int shown;
+} surface_sink;
+
+static rs_status write_block(void *ctx, size_t j0, size_t nrows, const double *v)
+{
+    surface_sink *s = ctx;
+    rs_status st = gridio_rows(&s->w, nrows, v);
+    progress(j0 + nrows, s->nrec, &s->t0, &s->shown);
+    return st;
+}
+
 /* Computes and writes the grid block by block. */
 static int compute_and_write(FILE *fp, const surface_args *a, const dataset *ds, const double *wx,
                              const double *wrec, double *v, size_t rows)
 {
-    struct timespec t0;
-    int shown = 0, rc = CLI_OK;
+    surface_sink sink = {.nrec = a->nrec};
     surface_plan *pl;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    clock_gettime(CLOCK_MONOTONIC, &sink.t0);
     if (surface_plan_new(ds, a->data.f, (surface_method)a->method, &pl) != RS_OK) {
         cli_error("surface", "out of memory");
         return CLI_FAILURE;
     }
-    gridio_begin(fp, (gridio_format)a->format, wx, a->nx, a->nrec);
-    for (size_t j0 = 0; j0 < a->nrec; j0 += rows) {
-        size_t n = a->nrec - j0 < rows ? a->nrec - j0 : rows;
-        if (surface_plan_rows(pl, wx, a->nx, wrec + j0, n, v) != RS_OK) {
-            cli_error("surface", "out of memory");
-            rc = CLI_FAILURE;
-            break;
-        }
-        gridio_rows(fp, (gridio_format)a->format, wx, a->nx, wrec, j0, n, v);
-        progress(j0 + n, a->nrec, &t0, &shown);
-    }
+    static const char *const names[] = {"loss"};
+    gridio_layout g = {wx, a->nx, wrec, a->nrec, 1, names, "rnnscape surface: loss over (w_x, w_rec)"};
+    rs_status st = gridio_begin(&sink.w, fp, (gridio_format)a->format, &g);
+    if (st == RS_OK)
+        st = surface_run(pl, wx, a->nx, wrec, a->nrec, rows, v, write_block, &sink);
+    if (st == RS_OK)
+        st = gridio_end(&sink.w);
+    else
+        gridio_abort(&sink.w);
     surface_plan_free(pl);
-    return rc;
+    if (st == RS_ENOMEM || st == RS_EINVAL) {
+        cli_error("surface", "out of memory");
+        return CLI_FAILURE;
+    }
+    /* A write error shows again (and is reported) when the output is committed. */
+    return CLI_OK;
 }
 
 int cmd_surface(int argc, char **argv)
@@ -154,7 +165,7 @@ int cmd_surface(int argc, char **argv)
     dataset ds;
     if ((rc = cli_data_get("surface", &a.data, &ds)) != CLI_OK)
         return rc;
-    size_t rows = block_rows(a.nx, a.nrec);
+    size_t rows = surface_block_rows(a.nx, a.nrec);
     double *wx = malloc(a.nx * sizeof *wx), *wrec = malloc(a.nrec * sizeof *wrec);
     double *v = malloc(a.nx * rows * sizeof *v);
     outfile of;

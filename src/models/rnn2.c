@@ -155,6 +155,23 @@ rs_status rnn2_grad_over_time(const rnn2_model *lm, const dataset *ds, rnn2_scal
     return RS_OK;
 }
 
+rs_status rnn2_grad_over_time_run(const rnn2_model *base, const double *points, size_t npts,
+                                  const dataset *ds, rnn2_scale scale, double *grad,
+                                  rnn2_point_fn on_point, void *ctx)
+{
+    for (size_t p = 0; p < npts; p++) {
+        rnn2_model lm = *base;
+        lm.wx = points[2 * p];
+        lm.wrec = points[2 * p + 1];
+        rs_status st = rnn2_grad_over_time(&lm, ds, scale, grad);
+        if (st == RS_OK)
+            st = on_point(ctx, p, &lm, grad);
+        if (st != RS_OK)
+            return st;
+    }
+    return RS_OK;
+}
+
 static rs_status rnn2_objective_fdf(void *ctx, const double *w, double *loss, double *grad)
 {
     rnn2_problem *p = ctx;

@@ -40,6 +40,15 @@ rs_status rnn2_gradient(const rnn2_model *lm, const dataset *ds, rnn2_grad *g);
 rs_status rnn2_grad_over_time(const rnn2_model *lm, const dataset *ds, rnn2_scale scale,
                                 double *grad);
 
+/* The gradient-over-time driver: for each point p, (w_x, w_rec) =
+ * (points[2p], points[2p+1]) with the activation and s0 of base, computes
+ * rnn2_grad_over_time into grad (t+1 scratch values) and hands it to
+ * on_point; stops at the first status other than RS_OK. */
+typedef rs_status (*rnn2_point_fn)(void *ctx, size_t p, const rnn2_model *lm, const double *grad);
+rs_status rnn2_grad_over_time_run(const rnn2_model *base, const double *points, size_t npts,
+                                  const dataset *ds, rnn2_scale scale, double *grad,
+                                  rnn2_point_fn on_point, void *ctx);
+
 /* The loss over a data set as an objective of n = 2 parameters
  * w = (w_x, w_rec), for the gradient check, the optimisers and the
  * curvature code; the activation and s0 come from model (its weights are
