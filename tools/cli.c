@@ -166,9 +166,7 @@ int cli_help(const char *text)
 
 static void cli_on_signal(int sig)
 {
-    const char *tmp = outfile_pending();
-    if (tmp)
-        unlink(tmp); /* async-signal-safe */
+    outfile_remove_pending(); /* every temporary file; async-signal-safe */
     signal(sig, SIG_DFL);
     raise(sig);
 }
