@@ -2,7 +2,11 @@
 src_librnnscape_a_SOURCES += \
 	src/models/addition.c src/models/addition.h \
 	src/io/addition_io.c src/io/addition_io.h \
-	src/analysis/addition_landscape.c src/analysis/addition_landscape.h
+	src/analysis/addition_landscape.c src/analysis/addition_landscape.h \
+	src/models/addition_objective.c src/models/addition_objective.h \
+	src/analysis/addition_train.c src/analysis/addition_train.h \
+	src/analysis/symeig.c src/analysis/symeig.h \
+	src/analysis/pca.c src/analysis/pca.h
 tools_rnnscape_SOURCES += \
 	tools/cmd_addition.c tools/cmd_addition_sub.h \
 	tools/cmd_addition_train.c tools/cmd_addition_gradcheck.c \
@@ -13,11 +17,13 @@ check_PROGRAMS += tests/src/models/test_addition
 TESTS += tests/src/models/test_addition
 check_PROGRAMS += tests/src/models/test_addition_fault
 TESTS += tests/src/models/test_addition_fault
+check_PROGRAMS += tests/src/models/test_addition_objective tests/src/analysis/test_pca
+TESTS += tests/src/models/test_addition_objective tests/src/analysis/test_pca
 tests_src_models_test_addition_fault_SOURCES = tests/src/models/test_addition_fault.c \
 	tools/cmd_addition.c tools/cmd_addition_train.c tools/cmd_addition_gradcheck.c \
-	tools/cmd_addition_landscape.c tools/cli.c
-TESTS += tests/tools/test_addition.sh
-dist_check_SCRIPTS += tests/tools/test_addition.sh
+	tools/cmd_addition_landscape.c tools/cli.c tools/cli_data.c
+TESTS += tests/tools/test_addition.sh tests/tools/test_addition_cli.sh
+dist_check_SCRIPTS += tests/tools/test_addition.sh tests/tools/test_addition_cli.sh
 
 # --- figures (`make figures`) ---------------------------------------------
 # Training with the tutorial's settings (NumPy stream, seed 0), checkpoints

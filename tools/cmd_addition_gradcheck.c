@@ -1,6 +1,5 @@
 /* rnnscape addition gradcheck and gradflow: the BPTT gradient against
  * central differences for every weight, and per-timestep ||dE/dh_k||. */
-#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,16 +73,64 @@ static int positive(const char *opt, const char *arg, double *v)
     return CLI_OK;
 }
 
+enum {
+    OPT_BITS = ADD_OPT_FIRST_FREE,
+    OPT_HIDDEN,
+    OPT_PAIR,
+    OPT_BATCH,
+    OPT_EPS,
+    OPT_TOL,
+    OPT_FLOOR,
+    OPT_ORDER
+};
+
+typedef struct {
+    check_opts *o;
+    int have_batch;
+} check_parse;
+
+static int check_option(void *ctx, int c, const char *arg)
+{
+    check_parse *cp = ctx;
+    check_opts *o = cp->o;
+    int rc = addition_rng_option(CMD, c, arg, &o->kind, &o->seed);
+    if (rc != CLI_NOT_MINE)
+        return rc;
+    switch (c) {
+    case ADD_OPT_WEIGHTS: o->weights = arg; return CLI_OK;
+    case OPT_BITS: return cli_long(CMD, "--bits", arg, 2, ADDITION_BITS_MAX, &o->bits);
+    case OPT_HIDDEN: return cli_long(CMD, "--hidden", arg, 1, ADDITION_HIDDEN_MAX, &o->hidden);
+    case OPT_PAIR: return parse_pair(arg, o);
+    case OPT_BATCH: cp->have_batch = 1; return cli_long(CMD, "--batch", arg, 1, 1000000L, &o->batch);
+    case OPT_EPS: return positive("--eps", arg, &o->eps);
+    case OPT_TOL: return positive("--tol", arg, &o->tol);
+    case OPT_FLOOR: return positive("--floor", arg, &o->floor);
+    case OPT_ORDER:
+        rc = cli_long(CMD, "--order", arg, 2, 4, &o->order);
+        if (rc == CLI_OK && o->order == 3) {
+            cli_error(CMD, "--order: expected 2 or 4, got '%s'", arg);
+            rc = CLI_USAGE;
+        }
+        return rc;
+    }
+    return CLI_NOT_MINE;
+}
+
 static int parse_opts(int argc, char **argv, check_opts *o)
 {
-    static const struct option longopts[] = {
-        {"weights", required_argument, 0, 'w'}, {"bits", required_argument, 0, 'T'},
-        {"hidden", required_argument, 0, 'H'},  {"rng", required_argument, 0, 'r'},
-        {"seed", required_argument, 0, 's'},    {"pair", required_argument, 0, 'p'},
-        {"batch", required_argument, 0, 'b'},   {"eps", required_argument, 0, 'e'},
-        {"tol", required_argument, 0, 't'},     {"floor", required_argument, 0, 'f'},
-        {"output", required_argument, 0, 'o'},  {"help", no_argument, 0, 'h'},
-        {"order", required_argument, 0, 'O'},   {0, 0, 0, 0}};
+    static const struct option longopts[] = {ADDITION_RNG_LONGOPTS,
+                                             {"weights", required_argument, NULL, ADD_OPT_WEIGHTS},
+                                             {"bits", required_argument, NULL, OPT_BITS},
+                                             {"hidden", required_argument, NULL, OPT_HIDDEN},
+                                             {"pair", required_argument, NULL, OPT_PAIR},
+                                             {"batch", required_argument, NULL, OPT_BATCH},
+                                             {"eps", required_argument, NULL, OPT_EPS},
+                                             {"tol", required_argument, NULL, OPT_TOL},
+                                             {"floor", required_argument, NULL, OPT_FLOOR},
+                                             {"order", required_argument, NULL, OPT_ORDER},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     *o = (check_opts){.bits = 8,
                       .hidden = 16,
                       .batch = 1,
@@ -92,41 +139,10 @@ static int parse_opts(int argc, char **argv, check_opts *o)
                       .order = 4,
                       .tol = 1e-6,
                       .floor = 1e-8};
-    int c, rc = CLI_OK, have_batch = 0;
-    opterr = 0;
-    optind = 0;
-    while (rc == CLI_OK && (c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'w': o->weights = optarg; break;
-        case 'T': rc = cli_long(CMD, "--bits", optarg, 2, ADDITION_BITS_MAX, &o->bits); break;
-        case 'H': rc = cli_long(CMD, "--hidden", optarg, 1, ADDITION_HIDDEN_MAX, &o->hidden); break;
-        case 'r': rc = addition_opt_rng(CMD, optarg, &o->kind); break;
-        case 's': rc = cli_u64(CMD, "--seed", optarg, &o->seed); break;
-        case 'p': rc = parse_pair(optarg, o); break;
-        case 'b':
-            rc = cli_long(CMD, "--batch", optarg, 1, 1000000L, &o->batch);
-            have_batch = 1;
-            break;
-        case 'e': rc = positive("--eps", optarg, &o->eps); break;
-        case 't': rc = positive("--tol", optarg, &o->tol); break;
-        case 'f': rc = positive("--floor", optarg, &o->floor); break;
-        case 'o': o->output = optarg; break;
-        case 'O':
-            rc = cli_long(CMD, "--order", optarg, 2, 4, &o->order);
-            if (rc == CLI_OK && o->order == 3) {
-                cli_error(CMD, "--order: expected 2 or 4, got '%s'", optarg);
-                rc = CLI_USAGE;
-            }
-            break;
-        case 'h': return -1;
-        default: return cli_bad_option(CMD, optopt, argv[optind - 1]);
-        }
-    }
-    if (rc == CLI_OK && optind < argc) {
-        cli_error(CMD, "unexpected argument '%s'", argv[optind]);
-        rc = CLI_USAGE;
-    }
-    if (rc == CLI_OK && o->have_pair && have_batch) {
+    check_parse cp = {o, 0};
+    int rc = addition_parse(CMD, help_text, longopts, &o->output, check_option, &cp, NULL, argc,
+                            argv);
+    if (rc == CLI_OK && o->have_pair && cp.have_batch) {
         cli_error(CMD, "--pair and --batch exclude each other");
         rc = CLI_USAGE;
     }
@@ -279,8 +295,8 @@ int addition_cmd_gradcheck(int argc, char **argv, int nfull, char **full)
 {
     check_opts o;
     int rc = parse_opts(argc, argv, &o);
-    if (rc < 0)
-        return cli_help(help_text);
+    if (rc == CLI_HELP_SHOWN)
+        return CLI_OK;
     if (rc != CLI_OK)
         return rc;
     addition_net net = {0};
@@ -340,26 +356,27 @@ static const char flow_help[] =
     "(k = 1 least significant). Columns: k mean_norm. 'addition train --gradflow'\n"
     "writes the same at every checkpoint.\n";
 
+static int flow_option(void *ctx, int c, const char *arg)
+{
+    if (c != ADD_OPT_WEIGHTS)
+        return CLI_NOT_MINE;
+    *(const char **)ctx = arg;
+    return CLI_OK;
+}
+
 int addition_cmd_gradflow(int argc, char **argv, int nfull, char **full)
 {
-    static const struct option longopts[] = {{"weights", required_argument, 0, 'w'},
-                                             {"output", required_argument, 0, 'o'},
-                                             {"help", no_argument, 0, 'h'},
-                                             {0, 0, 0, 0}};
+    static const struct option longopts[] = {{"weights", required_argument, NULL, ADD_OPT_WEIGHTS},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     const char *weights = NULL, *output = NULL;
-    int c;
-    opterr = 0;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'w': weights = optarg; break;
-        case 'o': output = optarg; break;
-        case 'h': return cli_help(flow_help);
-        default: return cli_bad_option(CMD, optopt, argv[optind - 1]);
-        }
-    }
-    if (optind < argc || !weights) {
-        cli_error(CMD, optind < argc ? "unexpected argument" : "--weights FILE is required");
+    int prc = addition_parse(CMD, flow_help, longopts, &output, flow_option, &weights, NULL, argc,
+                             argv);
+    if (prc != CLI_OK)
+        return prc == CLI_HELP_SHOWN ? CLI_OK : prc;
+    if (!weights) {
+        cli_error(CMD, "--weights FILE is required (see 'rnnscape addition gradflow --help')");
         return CLI_USAGE;
     }
     addition_net net;

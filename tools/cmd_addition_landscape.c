@@ -1,7 +1,6 @@
 /* rnnscape addition landscape: the mean loss on a plane through trained
  * weights, along random filter-normalised or PCA-of-trajectory directions. */
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,48 +45,46 @@ typedef struct {
     uint64_t seed;
 } land_opts;
 
+enum { OPT_DIRECTIONS = ADD_OPT_FIRST_FREE, OPT_CHECKPOINTS, OPT_RANGE, OPT_GRID };
+
+static int land_option(void *ctx, int c, const char *arg)
+{
+    static const char *const dirs[] = {"random", "pca", NULL};
+    land_opts *o = ctx;
+    int rc = addition_rng_option(CMD, c, arg, &o->kind, &o->seed);
+    if (rc != CLI_NOT_MINE)
+        return rc;
+    switch (c) {
+    case ADD_OPT_WEIGHTS: o->weights = arg; return CLI_OK;
+    case OPT_DIRECTIONS: return cli_choice(CMD, "--directions", arg, dirs, &o->pca);
+    case OPT_CHECKPOINTS: o->checkpoints = arg; return CLI_OK;
+    case OPT_GRID: return cli_long(CMD, "--grid", arg, 1, 2001, &o->grid);
+    case OPT_RANGE:
+        o->have_range = 1;
+        rc = cli_double(CMD, "--range", arg, &o->range);
+        if (rc == CLI_OK && !(o->range > 0.0)) {
+            cli_error(CMD, "--range: expected a number > 0, got '%s'", arg);
+            rc = CLI_USAGE;
+        }
+        return rc;
+    }
+    return CLI_NOT_MINE;
+}
+
 static int parse_opts(int argc, char **argv, land_opts *o)
 {
-    static const struct option longopts[] = {{"weights", required_argument, 0, 'w'},
-                                             {"directions", required_argument, 0, 'd'},
-                                             {"checkpoints", required_argument, 0, 'c'},
-                                             {"range", required_argument, 0, 'R'},
-                                             {"grid", required_argument, 0, 'g'},
-                                             {"rng", required_argument, 0, 'r'},
-                                             {"seed", required_argument, 0, 's'},
-                                             {"output", required_argument, 0, 'o'},
-                                             {"help", no_argument, 0, 'h'},
-                                             {0, 0, 0, 0}};
-    static const char *const dirs[] = {"random", "pca", NULL};
+    static const struct option longopts[] = {ADDITION_RNG_LONGOPTS,
+                                             {"weights", required_argument, NULL, ADD_OPT_WEIGHTS},
+                                             {"directions", required_argument, NULL, OPT_DIRECTIONS},
+                                             {"checkpoints", required_argument, NULL,
+                                              OPT_CHECKPOINTS},
+                                             {"range", required_argument, NULL, OPT_RANGE},
+                                             {"grid", required_argument, NULL, OPT_GRID},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     *o = (land_opts){.range = 1.0, .grid = 51, .kind = RNG_PCG};
-    int c, rc = CLI_OK;
-    opterr = 0;
-    optind = 0;
-    while (rc == CLI_OK && (c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'w': o->weights = optarg; break;
-        case 'd': rc = cli_choice(CMD, "--directions", optarg, dirs, &o->pca); break;
-        case 'c': o->checkpoints = optarg; break;
-        case 'R':
-            rc = cli_double(CMD, "--range", optarg, &o->range);
-            if (rc == CLI_OK && !(o->range > 0.0)) {
-                cli_error(CMD, "--range: expected a number > 0, got '%s'", optarg);
-                rc = CLI_USAGE;
-            }
-            o->have_range = 1;
-            break;
-        case 'g': rc = cli_long(CMD, "--grid", optarg, 1, 2001, &o->grid); break;
-        case 'r': rc = addition_opt_rng(CMD, optarg, &o->kind); break;
-        case 's': rc = cli_u64(CMD, "--seed", optarg, &o->seed); break;
-        case 'o': o->output = optarg; break;
-        case 'h': return -1;
-        default: return cli_bad_option(CMD, optopt, argv[optind - 1]);
-        }
-    }
-    if (rc == CLI_OK && optind < argc) {
-        cli_error(CMD, "unexpected argument '%s'", argv[optind]);
-        rc = CLI_USAGE;
-    }
+    int rc = addition_parse(CMD, help_text, longopts, &o->output, land_option, o, NULL, argc, argv);
     if (rc == CLI_OK && !o->weights) {
         cli_error(CMD, "--weights FILE is required (see 'rnnscape addition landscape --help')");
         rc = CLI_USAGE;
@@ -216,8 +213,8 @@ int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
 {
     land_opts o;
     int rc = parse_opts(argc, argv, &o);
-    if (rc < 0)
-        return cli_help(help_text);
+    if (rc == CLI_HELP_SHOWN)
+        return CLI_OK;
     if (rc != CLI_OK)
         return rc;
     addition_net net = {0};
