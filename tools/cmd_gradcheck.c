@@ -29,7 +29,7 @@ static const char gradcheck_help[] =
     "                       (xi(w+eps) - xi(w-eps)) / 2eps, error O(eps^2); 4: the\n"
     "                       5-point (8(xi(w+eps) - xi(w-eps)) - (xi(w+2eps) -\n"
     "                       xi(w-2eps))) / 12eps, error O(eps^4)\n"
-    "  --rtol R --atol A    defaults 1e-5 and 1e-8\n" CLI_DATA_HELP "Output:\n"
+    "  --rtol R --atol A    defaults 1e-5 and 1e-8\n" CLI_DATA_HELP CLI_S0_HELP "Output:\n"
     "  -o, --output FILE    sweep only: every point, 'w_x w_rec loss bp_wx num_wx\n"
     "                       bp_wrec num_wrec verdict' (0 pass, 1 fail, 2 not finite);\n"
     "                       an undefined value (inf - inf) is written inf, verdict 2\n"
@@ -67,18 +67,6 @@ typedef struct {
     cli_data_opts data;
 } gradcheck_args;
 
-/* A tolerance: finite, > 0 when strict (the step), >= 0 otherwise. */
-static int tolerance(const char *opt, const char *arg, int strict, double *v)
-{
-    int rc = cli_double("gradcheck", opt, arg, v);
-    if (rc == CLI_OK && (strict ? !(*v > 0.0) : !(*v >= 0.0))) {
-        cli_error("gradcheck", "%s: expected a %s number, got '%s'", opt,
-                  strict ? "positive" : "non-negative", arg);
-        return CLI_USAGE;
-    }
-    return rc;
-}
-
 static int order_option(const char *arg, int *order)
 {
     static const char *const orders[] = {"2", "4", NULL};
@@ -100,9 +88,9 @@ static int gradcheck_option(void *ctx, int c, const char *arg)
     case OPT_WX: return cli_range(cmd, "--wx", arg, &a->wx_lo, &a->wx_hi);
     case OPT_WREC: return cli_range(cmd, "--wrec", arg, &a->wrec_lo, &a->wrec_hi);
     case OPT_GRID: return cli_grid(cmd, "--grid", arg, &a->nx, &a->nrec);
-    case OPT_EPS: return tolerance("--eps", arg, 1, &a->tol.eps);
-    case OPT_RTOL: return tolerance("--rtol", arg, 0, &a->tol.rtol);
-    case OPT_ATOL: return tolerance("--atol", arg, 0, &a->tol.atol);
+    case OPT_EPS: return cli_double_above(cmd, "--eps", arg, 0.0, 1, &a->tol.eps);
+    case OPT_RTOL: return cli_double_above(cmd, "--rtol", arg, 0.0, 0, &a->tol.rtol);
+    case OPT_ATOL: return cli_double_above(cmd, "--atol", arg, 0.0, 0, &a->tol.atol);
     case OPT_ORDER: return order_option(arg, &a->tol.order);
     case OPT_FORMAT:
         a->format_given = 1;
@@ -113,7 +101,7 @@ static int gradcheck_option(void *ctx, int c, const char *arg)
 
 static int parse_args(int argc, char **argv, gradcheck_args *a)
 {
-    static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+    static const struct option longopts[] = {CLI_DATA_LONGOPTS, CLI_S0_LONGOPT,
                                              {"at", required_argument, NULL, OPT_AT},
                                              {"wx", required_argument, NULL, OPT_WX},
                                              {"wrec", required_argument, NULL, OPT_WREC},
@@ -299,7 +287,7 @@ int cmd_gradcheck_wrapped(int argc, char **argv, cmd_objective_wrap wrap, void *
     dataset ds;
     if ((rc = cli_data_get("gradcheck", &a.data, &ds)) != CLI_OK)
         return rc;
-    rnn2_problem prob = {{a.wx, a.wrec, a.data.f, 0.0}, &ds};
+    rnn2_problem prob = {cli_data_model(&a.data, a.wx, a.wrec), &ds};
     objective real = rnn2_objective(&prob), obj = wrap ? wrap(&real, ctx) : real;
     rc = a.sweep ? check_sweep(argc, argv, &a, &ds, &obj) : check_point(&a, &obj);
     dataset_free(&ds);

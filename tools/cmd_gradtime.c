@@ -18,7 +18,7 @@ static const char gradtime_help[] =
     "                       loss (default): sum_i dxi/dS_ik, the true gradient;\n"
     "                       tutorial: the tutorial's plotted quantity\n"
     "                       M * sum_i 2(y_i - t_i) * w_rec^(T-k), which is M^2\n"
-    "                       times the true gradient\n" CLI_DATA_HELP "Output:\n"
+    "                       times the true gradient\n" CLI_DATA_HELP CLI_S0_HELP "Output:\n"
     "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
     "  -h, --help           show this help\n";
 
@@ -57,7 +57,7 @@ static int gradtime_option(void *ctx, int c, const char *arg)
 
 static int parse_args(int argc, char **argv, gradtime_args *a)
 {
-    static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+    static const struct option longopts[] = {CLI_DATA_LONGOPTS, CLI_S0_LONGOPT,
                                              {"point", required_argument, NULL, OPT_POINT},
                                              {"scale", required_argument, NULL, OPT_SCALE},
                                              {"output", required_argument, NULL, 'o'},
@@ -124,7 +124,7 @@ int cmd_gradtime(int argc, char **argv)
         goto done;
     }
     write_header(of.fp, argc, argv, a, &ds);
-    rnn2_model base = {0.0, 0.0, a->data.f, 0.0};
+    rnn2_model base = cli_data_model(&a->data, 0.0, 0.0);
     gradtime_sink sink = {of.fp, ds.t};
     if (rnn2_grad_over_time_run(&base, &a->pts[0][0], a->npts, &ds, (rnn2_scale)a->scale, g,
                                 write_point, &sink) != RS_OK) {

@@ -21,7 +21,7 @@ static const char surface_help[] =
     "                       holds just LO\n"
     "  --method exact|brute exact: the separable method, linear model only\n"
     "                       (default for linear); brute: the forward pass at\n"
-    "                       every point (default for other activations)\n" CLI_DATA_HELP "Output:\n"
+    "                       every point (default for other activations)\n" CLI_DATA_HELP CLI_S0_HELP "Output:\n"
     "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
     "  --format text|binary|npy|vtk\n"
     "                       text (default): '# ' header, then 'w_x w_rec loss'\n"
@@ -60,7 +60,7 @@ static int surface_option(void *ctx, int c, const char *arg)
 
 static int parse_args(int argc, char **argv, surface_args *a)
 {
-    static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+    static const struct option longopts[] = {CLI_DATA_LONGOPTS, CLI_S0_LONGOPT,
                                              {"wx", required_argument, NULL, OPT_WX},
                                              {"wrec", required_argument, NULL, OPT_WREC},
                                              {"grid", required_argument, NULL, OPT_GRID},
@@ -133,7 +133,7 @@ static int compute_and_write(FILE *fp, const surface_args *a, const dataset *ds,
     surface_sink sink = {.nrec = a->nrec};
     surface_plan *pl;
     clock_gettime(CLOCK_MONOTONIC, &sink.t0);
-    if (surface_plan_new(ds, a->data.f, (surface_method)a->method, &pl) != RS_OK) {
+    if (surface_plan_new_s0(ds, a->data.f, a->data.s0, (surface_method)a->method, &pl) != RS_OK) {
         cli_error("surface", "out of memory");
         return CLI_FAILURE;
     }
