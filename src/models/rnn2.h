@@ -27,13 +27,19 @@ typedef struct {
     double d_wx, d_wrec; /* dxi/dw_x, dxi/dw_rec */
 } rnn2_grad;
 
-/* Output of one sequence x[0..t); non-finite states give +-inf or NaN. */
+/* Undefined forms. Where an overflow leads to inf - inf or 0*inf, the loss,
+ * a gradient component (rnn2_gradient, rnn2_grad_over_time) is +inf, never
+ * NaN; a quantity that overflows with a known sign is that signed inf. */
+
+/* Output of one sequence x[0..t); non-finite states give +-inf or NaN
+ * (callers that print it apply the rule above). */
 double rnn2_output(const rnn2_model *lm, const double *x, size_t t);
 /* All states, m x (t+1) row-major with S[i][0] = 0. */
 void rnn2_forward(const rnn2_model *lm, const dataset *ds, double *states);
 /* The loss; +inf where the forward pass overflows (never NaN). */
 double rnn2_loss(const rnn2_model *lm, const dataset *ds);
-/* Loss and gradient by BPTT; RS_ENOMEM if scratch cannot be allocated. */
+/* Loss and gradient by BPTT (never NaN: see above); RS_ENOMEM if scratch
+ * cannot be allocated. */
 rs_status rnn2_gradient(const rnn2_model *lm, const dataset *ds, rnn2_grad *g);
 /* grad[k] for k = 0..T (T+1 values): the summed gradient with respect to
  * the states S_k, in the requested scale. */
