@@ -215,7 +215,7 @@ static rs_status write_row(void *ctx, size_t j, const gradcheck_result *row)
         v[4] = r->wrec.numerical;
         v[5] = (double)r->verdict;
     }
-    return gridio_rows(&s->w, 1, s->values);
+    return gridio_writer_rows(&s->w, 1, s->values);
 }
 
 /* The sweep, writing every row to of (NULL: no file). */
@@ -228,12 +228,12 @@ static rs_status run_sweep(outfile *of, const gradcheck_args *a, const objective
     sweep_sink sink = {.values = values, .nx = a->nx};
     gridio_layout g = {wx,           a->nx, wrec, a->nrec, SWEEP_CHANNELS, sweep_channels,
                        "rnnscape gradcheck: backprop against central differences"};
-    rs_status st = gridio_begin(&sink.w, of->fp, (gridio_format)a->format, &g);
+    rs_status st = gridio_writer_begin(&sink.w, of->fp, (gridio_format)a->format, &g);
     if (st == RS_OK)
         st = gradcheck_sweep_run(obj, &a->tol, wx, a->nx, wrec, a->nrec, row, write_row, &sink, s);
     if (st == RS_OK)
-        return gridio_end(&sink.w);
-    gridio_abort(&sink.w);
+        return gridio_writer_end(&sink.w);
+    gridio_writer_abort(&sink.w);
     return st;
 }
 

@@ -121,7 +121,7 @@ typedef struct {
 static rs_status write_block(void *ctx, size_t j0, size_t nrows, const double *v)
 {
     surface_sink *s = ctx;
-    rs_status st = gridio_rows(&s->w, nrows, v);
+    rs_status st = gridio_writer_rows(&s->w, nrows, v);
     progress(j0 + nrows, s->nrec, &s->t0, &s->shown);
     return st;
 }
@@ -139,13 +139,13 @@ static int compute_and_write(FILE *fp, const surface_args *a, const dataset *ds,
     }
     static const char *const names[] = {"loss"};
     gridio_layout g = {wx, a->nx, wrec, a->nrec, 1, names, "rnnscape surface: loss over (w_x, w_rec)"};
-    rs_status st = gridio_begin(&sink.w, fp, (gridio_format)a->format, &g);
+    rs_status st = gridio_writer_begin(&sink.w, fp, (gridio_format)a->format, &g);
     if (st == RS_OK)
         st = surface_run(pl, wx, a->nx, wrec, a->nrec, rows, v, write_block, &sink);
     if (st == RS_OK)
-        st = gridio_end(&sink.w);
+        st = gridio_writer_end(&sink.w);
     else
-        gridio_abort(&sink.w);
+        gridio_writer_abort(&sink.w);
     surface_plan_free(pl);
     if (st == RS_ENOMEM || st == RS_EINVAL) {
         cli_error("surface", "out of memory");

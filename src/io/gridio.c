@@ -112,9 +112,93 @@ static void vtk_header(FILE *fp, const gridio_layout *g)
             name);
 }
 
+/* ---- stateless blocks ------------------------------------------------- */
+
+static int layout_ok(gridio_format fmt, const gridio_layout *g)
+{
+    return g->channels >= 1 && g->channels <= GRIDIO_CHANNELS_MAX && g->nx > 0 && g->ny > 0 &&
+           (unsigned)fmt <= GRIDIO_VTK;
+}
+
+rs_status gridio_head(FILE *fp, gridio_format fmt, const gridio_layout *g)
+{
+    if (!layout_ok(fmt, g) || (fmt == GRIDIO_VTK && g->channels > 1))
+        return RS_EINVAL;
+    if (fmt == GRIDIO_NPY) {
+        npy_header(fp, g->nx, g->ny, g->channels);
+    } else if (fmt == GRIDIO_BINARY && g->channels == 1) {
+        double n = (double)g->nx;
+        write_le_floats(fp, &n, 1);
+        write_le_floats(fp, g->x, g->nx);
+    } else if (fmt == GRIDIO_VTK) {
+        vtk_header(fp, g);
+    }
+    return ferror(fp) ? RS_EIO : RS_OK;
+}
+
+/* Text rows: "x y v1..vC", a blank line before every row but the grid's first. */
+static void text_rows(FILE *fp, const gridio_layout *g, size_t j0, size_t nrows, const double *v)
+{
+    for (size_t r = 0; r < nrows; r++) {
+        size_t j = j0 + r;
+        if (j)
+            fputc('\n', fp);
+        for (size_t i = 0; i < g->nx; i++) {
+            const double *p = v + (r * g->nx + i) * g->channels;
+            fprintf(fp, "%.17g %.17g", g->x[i], g->y[j]);
+            for (size_t c = 0; c < g->channels; c++)
+                fprintf(fp, " %.17g", p[c]);
+            fputc('\n', fp);
+        }
+    }
+}
+
+/* Binary: one float32 matrix row per y (C = 1), else (x, y, v..) float64 records. */
+static void binary_rows(FILE *fp, const gridio_layout *g, size_t j0, size_t nrows,
+                        const double *v)
+{
+    for (size_t r = 0; r < nrows; r++) {
+        size_t j = j0 + r;
+        if (g->channels == 1) {
+            write_le_floats(fp, &g->y[j], 1);
+            write_le_floats(fp, v + r * g->nx, g->nx);
+            continue;
+        }
+        for (size_t i = 0; i < g->nx; i++) {
+            double xy[2] = {g->x[i], g->y[j]};
+            write_doubles(fp, xy, 2, 1);
+            write_doubles(fp, v + (r * g->nx + i) * g->channels, g->channels, 1);
+        }
+    }
+}
+
+rs_status gridio_block(FILE *fp, gridio_format fmt, const gridio_layout *g, size_t j0,
+                       size_t nrows, const double *v)
+{
+    if (!layout_ok(fmt, g) || (fmt == GRIDIO_VTK && g->channels > 1) || j0 > g->ny ||
+        nrows > g->ny - j0)
+        return RS_EINVAL;
+    switch (fmt) {
+    case GRIDIO_NPY: write_doubles(fp, v, nrows * g->nx * g->channels, 1); break;
+    case GRIDIO_BINARY: binary_rows(fp, g, j0, nrows, v); break;
+    case GRIDIO_VTK: write_doubles(fp, v, nrows * g->nx, 0); break;
+    default: text_rows(fp, g, j0, nrows, v); break;
+    }
+    return ferror(fp) ? RS_EIO : RS_OK;
+}
+
+rs_status gridio_tail(FILE *fp, gridio_format fmt, const gridio_layout *g)
+{
+    if (!layout_ok(fmt, g))
+        return RS_EINVAL;
+    if (fmt == GRIDIO_VTK)
+        fputc('\n', fp);
+    return ferror(fp) ? RS_EIO : RS_OK;
+}
+
 /* ---- the writer -------------------------------------------------------- */
 
-void gridio_abort(gridio_writer *w)
+void gridio_writer_abort(gridio_writer *w)
 {
     for (size_t c = 0; c < GRIDIO_CHANNELS_MAX; c++) {
         if (w->spill[c])
@@ -123,78 +207,34 @@ void gridio_abort(gridio_writer *w)
     }
 }
 
-rs_status gridio_begin(gridio_writer *w, FILE *fp, gridio_format fmt, const gridio_layout *g)
+/* vtk with several channels: the writer's own path. */
+static int spills(const gridio_writer *w) { return w->fmt == GRIDIO_VTK && w->g.channels > 1; }
+
+rs_status gridio_writer_begin(gridio_writer *w, FILE *fp, gridio_format fmt,
+                              const gridio_layout *g)
 {
     memset(w, 0, sizeof *w);
-    if (g->channels == 0 || g->channels > GRIDIO_CHANNELS_MAX || g->nx == 0 || g->ny == 0 ||
-        (unsigned)fmt > GRIDIO_VTK)
+    if (!layout_ok(fmt, g))
         return RS_EINVAL;
     w->fp = fp;
     w->fmt = fmt;
     w->g = *g;
-    if (fmt == GRIDIO_NPY) {
-        npy_header(fp, g->nx, g->ny, g->channels);
-    } else if (fmt == GRIDIO_BINARY && g->channels == 1) {
-        double n = (double)g->nx;
-        write_le_floats(fp, &n, 1);
-        write_le_floats(fp, g->x, g->nx);
-    } else if (fmt == GRIDIO_VTK) {
-        for (size_t c = 1; c < g->channels; c++)
-            if (!(w->spill[c] = tmpfile())) {
-                gridio_abort(w);
-                return RS_EIO;
-            }
-        vtk_header(fp, g);
-    }
+    if (!spills(w))
+        return gridio_head(fp, fmt, g);
+    for (size_t c = 1; c < g->channels; c++)
+        if (!(w->spill[c] = tmpfile())) {
+            gridio_writer_abort(w);
+            return RS_EIO;
+        }
+    vtk_header(fp, g);
     return ferror(fp) ? RS_EIO : RS_OK;
 }
 
-/* Text rows: "x y v1..vC", a blank line before every row but the grid's first. */
-static void text_rows(const gridio_writer *w, size_t nrows, const double *v)
+/* VTK, several channels: channel 0 straight to the file, the others to
+ * their spill files. */
+static void vtk_spill_rows(const gridio_writer *w, size_t nrows, const double *v)
 {
-    const gridio_layout *g = &w->g;
-    for (size_t r = 0; r < nrows; r++) {
-        size_t j = w->rows_done + r;
-        if (j)
-            fputc('\n', w->fp);
-        for (size_t i = 0; i < g->nx; i++) {
-            const double *p = v + (r * g->nx + i) * g->channels;
-            fprintf(w->fp, "%.17g %.17g", g->x[i], g->y[j]);
-            for (size_t c = 0; c < g->channels; c++)
-                fprintf(w->fp, " %.17g", p[c]);
-            fputc('\n', w->fp);
-        }
-    }
-}
-
-/* Binary: one float32 matrix row per y (C = 1), else (x, y, v..) float64 records. */
-static void binary_rows(const gridio_writer *w, size_t nrows, const double *v)
-{
-    const gridio_layout *g = &w->g;
-    for (size_t r = 0; r < nrows; r++) {
-        size_t j = w->rows_done + r;
-        if (g->channels == 1) {
-            write_le_floats(w->fp, &g->y[j], 1);
-            write_le_floats(w->fp, v + r * g->nx, g->nx);
-            continue;
-        }
-        for (size_t i = 0; i < g->nx; i++) {
-            double xy[2] = {g->x[i], g->y[j]};
-            write_doubles(w->fp, xy, 2, 1);
-            write_doubles(w->fp, v + (r * g->nx + i) * g->channels, g->channels, 1);
-        }
-    }
-}
-
-/* VTK: channel 0 straight to the file, the others to their spill files. */
-static void vtk_rows(const gridio_writer *w, size_t nrows, const double *v)
-{
-    const gridio_layout *g = &w->g;
-    size_t n = nrows * g->nx, C = g->channels;
-    if (C == 1) {
-        write_doubles(w->fp, v, n, 0);
-        return;
-    }
+    size_t n = nrows * w->g.nx, C = w->g.channels;
     for (size_t c = 0; c < C; c++) {
         FILE *to = c ? w->spill[c] : w->fp;
         for (size_t k = 0; k < n; k++)
@@ -204,24 +244,23 @@ static void vtk_rows(const gridio_writer *w, size_t nrows, const double *v)
 
 static int any_error(const gridio_writer *w)
 {
-    for (size_t c = 1; c < w->g.channels && w->fmt == GRIDIO_VTK; c++)
+    for (size_t c = 1; c < w->g.channels && spills(w); c++)
         if (ferror(w->spill[c]))
             return 1;
     return ferror(w->fp);
 }
 
-rs_status gridio_rows(gridio_writer *w, size_t nrows, const double *v)
+rs_status gridio_writer_rows(gridio_writer *w, size_t nrows, const double *v)
 {
     if (nrows > w->g.ny - w->rows_done)
         return RS_EINVAL;
-    switch (w->fmt) {
-    case GRIDIO_NPY: write_doubles(w->fp, v, nrows * w->g.nx * w->g.channels, 1); break;
-    case GRIDIO_BINARY: binary_rows(w, nrows, v); break;
-    case GRIDIO_VTK: vtk_rows(w, nrows, v); break;
-    default: text_rows(w, nrows, v); break;
-    }
+    rs_status st = RS_OK;
+    if (spills(w))
+        vtk_spill_rows(w, nrows, v);
+    else
+        st = gridio_block(w->fp, w->fmt, &w->g, w->rows_done, nrows, v);
     w->rows_done += nrows;
-    return any_error(w) ? RS_EIO : RS_OK;
+    return st == RS_OK && any_error(w) ? RS_EIO : st;
 }
 
 /* Appends a spill file to the output. */
@@ -236,15 +275,14 @@ static int copy_spill(FILE *from, FILE *to)
     return ferror(from) ? -1 : 0;
 }
 
-rs_status gridio_end(gridio_writer *w)
+rs_status gridio_writer_end(gridio_writer *w)
 {
     rs_status st = w->rows_done == w->g.ny ? RS_OK : RS_EINVAL;
-    if (st == RS_OK && w->fmt == GRIDIO_VTK) {
+    if (st == RS_OK && spills(w)) {
         fputc('\n', w->fp);
         /* The other channels as a FIELD of named arrays, which readers load
          * without being asked (a second SCALARS needs ReadAllScalars). */
-        if (w->g.channels > 1)
-            fprintf(w->fp, "FIELD FieldData %zu\n", w->g.channels - 1);
+        fprintf(w->fp, "FIELD FieldData %zu\n", w->g.channels - 1);
         for (size_t c = 1; c < w->g.channels && st == RS_OK; c++) {
             char name[64];
             channel_name(&w->g, c, name, sizeof name);
@@ -253,11 +291,28 @@ rs_status gridio_end(gridio_writer *w)
                 st = RS_EIO;
             fputc('\n', w->fp);
         }
+    } else if (st == RS_OK) {
+        st = gridio_tail(w->fp, w->fmt, &w->g);
     }
     if (st == RS_OK && ferror(w->fp))
         st = RS_EIO;
-    gridio_abort(w);
+    gridio_writer_abort(w);
     return st;
+}
+
+/* ---- the first interface ------------------------------------------------ */
+
+rs_status gridio_begin(FILE *fp, gridio_format fmt, const double *x, size_t nx, size_t ny)
+{
+    gridio_layout g = {x, nx, NULL, ny, 1, NULL, NULL};
+    return fmt == GRIDIO_VTK ? RS_EINVAL : gridio_head(fp, fmt, &g);
+}
+
+rs_status gridio_rows(FILE *fp, gridio_format fmt, const double *x, size_t nx, const double *y,
+                      size_t j0, size_t nrows, const double *v)
+{
+    gridio_layout g = {x, nx, y, j0 + nrows, 1, NULL, NULL};
+    return fmt == GRIDIO_VTK ? RS_EINVAL : gridio_block(fp, fmt, &g, j0, nrows, v);
 }
 
 /* ---- whole one-channel grids ------------------------------------------ */
@@ -266,14 +321,10 @@ static rs_status write_whole(FILE *fp, gridio_format fmt, const double *x, size_
                              const double *y, size_t ny, const double *v)
 {
     gridio_layout g = {x, nx, y, ny, 1, NULL, NULL};
-    gridio_writer w;
-    rs_status st = gridio_begin(&w, fp, fmt, &g);
+    rs_status st = gridio_head(fp, fmt, &g);
     if (st == RS_OK)
-        st = gridio_rows(&w, ny, v);
-    if (st == RS_OK)
-        return gridio_end(&w);
-    gridio_abort(&w);
-    return st;
+        st = gridio_block(fp, fmt, &g, 0, ny, v);
+    return st == RS_OK ? gridio_tail(fp, fmt, &g) : st;
 }
 
 rs_status gridio_write_text(FILE *fp, const double *x, size_t nx, const double *y, size_t ny,

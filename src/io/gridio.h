@@ -15,8 +15,7 @@
  *           RECTILINEAR_GRID (the exact coordinates, z = 0), one named
  *           POINT_DATA array per channel (the first as SCALARS, the others
  *           in a FIELD, which readers load by default); ParaView and VTK's
- *           vtkRectilinearGridReader open it. Channels after the first are
- *           held in temporary files (tmpfile) until gridio_end.
+ *           vtkRectilinearGridReader open it.
  * Infinite values are written as they are (inf in text). */
 #ifndef RNNSCAPE_GRIDIO_H
 #define RNNSCAPE_GRIDIO_H
@@ -43,28 +42,49 @@ typedef struct {
     const char *title;        /* vtk's title line (one line, cut at 255 bytes), or NULL */
 } gridio_layout;
 
-/* A writer in progress; fields are the writer's own. */
+/* ---- block by block, stateless ---------------------------------------
+ * The bytes of each block of rows depend only on the rows, so blocks may be
+ * formatted anywhere (e.g. on other MPI ranks, src/io/gridjob.h) and
+ * concatenated: gridio_head, then gridio_block for rows in order, then
+ * gridio_tail. vtk takes one channel here (more need gridio_writer).
+ * RS_EINVAL for 0 or > GRIDIO_CHANNELS_MAX channels, an empty axis, or vtk
+ * with several channels; RS_EIO on a write error. */
+rs_status gridio_head(FILE *fp, gridio_format fmt, const gridio_layout *g);
+/* Rows [j0, j0 + nrows) from v, laid out row, point, channel:
+ * v[((j - j0)*nx + i)*C + c]. */
+rs_status gridio_block(FILE *fp, gridio_format fmt, const gridio_layout *g, size_t j0,
+                       size_t nrows, const double *v);
+rs_status gridio_tail(FILE *fp, gridio_format fmt, const gridio_layout *g);
+
+/* ---- a writer in one process: any format, any number of channels ------
+ * Rows in order; for vtk with several channels the channels after the
+ * first are held in temporary files (tmpfile) until gridio_end. The
+ * fields are the writer's own. */
 typedef struct {
     FILE *fp;
     gridio_format fmt;
     gridio_layout g;
     size_t rows_done;
-    FILE *spill[GRIDIO_CHANNELS_MAX]; /* vtk: channels 1..C-1 until gridio_end */
+    FILE *spill[GRIDIO_CHANNELS_MAX];
 } gridio_writer;
 
-/* Starts the file (npy header, binary matrix's first record, vtk header and
- * coordinates; nothing for text). RS_EINVAL for 0 or > GRIDIO_CHANNELS_MAX
- * channels or an empty axis; RS_EIO. On failure nothing is left to free. */
-rs_status gridio_begin(gridio_writer *w, FILE *fp, gridio_format fmt, const gridio_layout *g);
-/* The next nrows rows (rows [rows_done, rows_done + nrows)) from v, laid
- * out row, point, channel: v[(j*nx + i)*C + c]. RS_EINVAL past the last row. */
-rs_status gridio_rows(gridio_writer *w, size_t nrows, const double *v);
+/* Starts the file (the head). On failure nothing is left to free. */
+rs_status gridio_writer_begin(gridio_writer *w, FILE *fp, gridio_format fmt,
+                              const gridio_layout *g);
+/* The next nrows rows; RS_EINVAL past the last row. */
+rs_status gridio_writer_rows(gridio_writer *w, size_t nrows, const double *v);
 /* Finishes the file once all ny rows are written (vtk: appends the held
  * channels) and frees the writer's temporary files. RS_EINVAL if rows are
  * missing; RS_EIO. */
-rs_status gridio_end(gridio_writer *w);
+rs_status gridio_writer_end(gridio_writer *w);
 /* Frees what the writer holds without finishing (after an error). */
-void gridio_abort(gridio_writer *w);
+void gridio_writer_abort(gridio_writer *w);
+
+/* ---- one channel, the first interface (text, binary, npy; not vtk,
+ * whose header needs the y axis): kept for the commands still on it. */
+rs_status gridio_begin(FILE *fp, gridio_format fmt, const double *x, size_t nx, size_t ny);
+rs_status gridio_rows(FILE *fp, gridio_format fmt, const double *x, size_t nx, const double *y,
+                      size_t j0, size_t nrows, const double *v);
 
 /* Whole one-channel grids in one call (v is ny x nx). */
 rs_status gridio_write_text(FILE *fp, const double *x, size_t nx, const double *y, size_t ny,
