@@ -72,6 +72,45 @@ int addition_parse(const char *cmd, const char *help, const struct option *longo
     return cli_parse_args(&p, argc, args);
 }
 
+int addition_outputs_open(const char *cmd, addition_outputs *o, const char *opt, const char *path,
+                          FILE **fp)
+{
+    size_t clash;
+    if (o->group.n == 0)
+        outfile_group_init(&o->group);
+    rs_status st = outfile_group_open(&o->group, path, fp, &clash);
+    if (st == RS_OK) {
+        o->opt[o->group.n - 1] = opt;
+        o->path[o->group.n - 1] = path;
+        return CLI_OK;
+    }
+    if (st == RS_EINVAL && errno == EEXIST) {
+        cli_error(cmd, "%s: '%s' is the file of %s already", opt, path, o->opt[clash]);
+        return CLI_USAGE;
+    }
+    cli_error(cmd, "%s: cannot write '%s': %s", opt, path,
+              st == RS_EIO || st == RS_EINVAL ? strerror(errno) : rs_status_str(st));
+    return CLI_FAILURE;
+}
+
+int addition_outputs_commit(const char *cmd, addition_outputs *o)
+{
+    size_t bad;
+    if (o->group.n == 0)
+        return CLI_OK;
+    if (outfile_group_commit(&o->group, &bad) == RS_OK)
+        return CLI_OK;
+    cli_error(cmd, "%s: writing '%s' failed: %s (no output written)", o->opt[bad], o->path[bad],
+              strerror(errno));
+    return CLI_FAILURE;
+}
+
+void addition_outputs_abort(addition_outputs *o)
+{
+    if (o->group.n > 0)
+        outfile_group_abort(&o->group);
+}
+
 int addition_opt_rng(const char *cmd, const char *arg, rng_kind *kind)
 {
     static const char *const names[] = {"pcg", "numpy", NULL};

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "addition.h"
+#include "outfile.h"
 #include "cli_data.h"
 #include "rng.h"
 
@@ -32,6 +33,22 @@ int addition_cmd_gradflow(int argc, char **argv, int nfull, char **full);
 int addition_parse(const char *cmd, const char *help, const struct option *longopts,
                    const char **out, cli_option_fn own, void *ctx, const char *const *shorts,
                    int argc, char **argv);
+
+/* A command's output files, committed all or nothing (outfile.h's group),
+ * with the option each came from for the messages. Zero-initialise. */
+typedef struct {
+    outfile_group group;
+    const char *opt[OUTFILE_GROUP_MAX];
+    const char *path[OUTFILE_GROUP_MAX];
+} addition_outputs;
+/* Opens path ("-" is standard output) for option opt: CLI_OK; CLI_USAGE
+ * when it is the file of an earlier output; CLI_FAILURE (printed). */
+int addition_outputs_open(const char *cmd, addition_outputs *o, const char *opt, const char *path,
+                          FILE **fp);
+/* Commits every output or none: CLI_OK or CLI_FAILURE (printed). */
+int addition_outputs_commit(const char *cmd, addition_outputs *o);
+/* Discards every output (harmless after a commit). */
+void addition_outputs_abort(addition_outputs *o);
 
 /* --rng pcg|numpy into *kind; CLI_OK or CLI_USAGE (message printed). */
 int addition_opt_rng(const char *cmd, const char *arg, rng_kind *kind);

@@ -167,49 +167,17 @@ static int parse_opts(int argc, char **argv, train_opts *o)
     return addition_parse(CMD, help_text, longopts, &o->dir, train_option, o, shorts, argc, argv);
 }
 
-/* Everything the loop writes to. */
+/* Everything the loop writes to: fp[i] is NULL for an output not asked for. */
 typedef struct {
-    outfile of[OUT_N];
-    int open[OUT_N];
+    addition_outputs out;
+    FILE *fp[OUT_N];
     char *owned[OUT_N];
     int quiet, bits;
     long every;
 } train_out;
 
-/* Two outputs on one path would leave only one of them. */
-static int same_file(const char *p, const char *q)
-{
-    struct stat a, b;
-    if (strcmp(p, q) == 0)
-        return 1;
-    return stat(p, &a) == 0 && stat(q, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
-}
-
-static int resolve_paths(const train_opts *o, train_out *t, const char *path[OUT_N])
-{
-    for (int i = 0; i < OUT_N; i++) {
-        path[i] = o->path[i];
-        if (!path[i] && o->dir) {
-            size_t n = strlen(o->dir) + strlen(out_names[i]) + 2;
-            if (!(t->owned[i] = malloc(n))) {
-                cli_error(CMD, "out of memory");
-                return CLI_FAILURE;
-            }
-            snprintf(t->owned[i], n, "%s/%s", o->dir, out_names[i]);
-            path[i] = t->owned[i];
-        }
-        if (path[i] && (strcmp(path[i], "-") == 0)) {
-            cli_error(CMD, "--%s: expected a file name, got '-'", out_names[i] + 9);
-            return CLI_USAGE;
-        }
-        for (int j = 0; j < i; j++)
-            if (path[i] && path[j] && same_file(path[i], path[j])) {
-                cli_error(CMD, "'%s' is given for two outputs", path[i]);
-                return CLI_USAGE;
-            }
-    }
-    return CLI_OK;
-}
+static const char *const out_opts[OUT_N] = {"--curve", "--eval", "--gradflow", "--checkpoints",
+                                            "--save"};
 
 static int open_outputs(const train_opts *o, train_out *t)
 {
@@ -217,28 +185,28 @@ static int open_outputs(const train_opts *o, train_out *t)
         cli_error(CMD, "--output-dir: cannot create '%s': %s", o->dir, strerror(errno));
         return CLI_FAILURE;
     }
-    const char *path[OUT_N];
-    int rc = resolve_paths(o, t, path);
+    int rc = CLI_OK;
     for (int i = 0; i < OUT_N && rc == CLI_OK; i++) {
-        if (!path[i])
-            continue;
-        if ((rc = cli_open(CMD, path[i], &t->of[i])) == CLI_OK)
-            t->open[i] = 1;
+        const char *path = o->path[i];
+        if (!path && o->dir) {
+            size_t n = strlen(o->dir) + strlen(out_names[i]) + 2;
+            if (!(t->owned[i] = malloc(n))) {
+                cli_error(CMD, "out of memory");
+                return CLI_FAILURE;
+            }
+            snprintf(t->owned[i], n, "%s/%s", o->dir, out_names[i]);
+            path = t->owned[i];
+        }
+        if (path)
+            rc = addition_outputs_open(CMD, &t->out, o->path[i] ? out_opts[i] : "--output-dir",
+                                       path, &t->fp[i]);
     }
     return rc;
 }
 
-static void abort_outputs(train_out *t)
-{
-    for (int i = 0; i < OUT_N; i++)
-        if (t->open[i]) {
-            outfile_abort(&t->of[i]);
-            t->open[i] = 0;
-        }
-}
-
 static void free_outputs(train_out *t)
 {
+    addition_outputs_abort(&t->out);
     for (int i = 0; i < OUT_N; i++)
         free(t->owned[i]);
 }
@@ -260,9 +228,9 @@ static void write_headers(const train_opts *o, train_out *t, int nfull, char **f
         "# one block of k = T..1 per checkpoint, blocks separated by a blank line\n",
         NULL, NULL};
     for (int i = 0; i < OUT_N; i++) {
-        if (!t->open[i])
+        FILE *fp = t->fp[i];
+        if (!fp)
             continue;
-        FILE *fp = t->of[i].fp;
         cli_header(fp, nfull, full);
         fprintf(fp,
                 "# model: binary addition RNN, sigmoid, no biases\n"
@@ -281,15 +249,15 @@ static void write_headers(const train_opts *o, train_out *t, int nfull, char **f
 static rs_status on_checkpoint(void *ctx, const addition_train_checkpoint *c)
 {
     train_out *t = ctx;
-    if (t->open[OUT_CHECKPOINTS]) {
+    if (t->fp[OUT_CHECKPOINTS]) {
         addition_net at = *c->net;
         at.w = (double *)c->w; /* only read */
-        addition_write_checkpoint(t->of[OUT_CHECKPOINTS].fp, c->iter, &at);
+        addition_write_checkpoint(t->fp[OUT_CHECKPOINTS], c->iter, &at);
     }
-    if (t->open[OUT_EVAL])
-        fprintf(t->of[OUT_EVAL].fp, "%ld %.17g %.17g\n", c->iter, c->mean_loss, c->accuracy);
-    if (t->open[OUT_GRADFLOW]) {
-        FILE *fp = t->of[OUT_GRADFLOW].fp;
+    if (t->fp[OUT_EVAL])
+        fprintf(t->fp[OUT_EVAL], "%ld %.17g %.17g\n", c->iter, c->mean_loss, c->accuracy);
+    if (t->fp[OUT_GRADFLOW]) {
+        FILE *fp = t->fp[OUT_GRADFLOW];
         if (c->iter > 0)
             fputc('\n', fp);
         for (int k = c->net->bits; k >= 1; k--)
@@ -302,8 +270,8 @@ static rs_status on_checkpoint(void *ctx, const addition_train_checkpoint *c)
 static rs_status on_iteration(void *ctx, const addition_train_record *r)
 {
     train_out *t = ctx;
-    if (t->open[OUT_CURVE])
-        fprintf(t->of[OUT_CURVE].fp, "%ld %.17g %.17g %.17g\n", r->iter, r->step.abs_error,
+    if (t->fp[OUT_CURVE])
+        fprintf(t->fp[OUT_CURVE], "%ld %.17g %.17g %.17g\n", r->iter, r->step.abs_error,
                 r->step.loss, r->mean_abs_error);
     if (!t->quiet && r->iter % t->every == 0)
         print_block(t->bits, r->a, r->b, &r->step);
@@ -312,17 +280,11 @@ static rs_status on_iteration(void *ctx, const addition_train_record *r)
 
 static int commit_outputs(const addition_net *net, train_out *t)
 {
-    if (t->open[OUT_SAVE] && addition_write_weights(t->of[OUT_SAVE].fp, net, net->w) != RS_OK) {
+    if (t->fp[OUT_SAVE] && addition_write_weights(t->fp[OUT_SAVE], net, net->w) != RS_OK) {
         cli_error(CMD, "writing the weights failed");
         return CLI_FAILURE;
     }
-    for (int i = 0; i < OUT_N; i++)
-        if (t->open[i]) {
-            t->open[i] = 0;
-            if (cli_close(CMD, &t->of[i]) != CLI_OK)
-                return CLI_FAILURE;
-        }
-    return CLI_OK;
+    return addition_outputs_commit(CMD, &t->out);
 }
 
 static int train(const train_opts *o, addition_net *net, rng *r, const addition_evalset *es,
@@ -331,9 +293,9 @@ static int train(const train_opts *o, addition_net *net, rng *r, const addition_
     addition_train_config cfg = {.iters = o->iters,
                                  .every = o->every,
                                  .alpha = o->alpha,
-                                 .eval = t->open[OUT_EVAL] || t->open[OUT_GRADFLOW] ? es : NULL,
-                                 .gradflow = t->open[OUT_GRADFLOW],
-                                 .running_mean = t->open[OUT_CURVE],
+                                 .eval = t->fp[OUT_EVAL] || t->fp[OUT_GRADFLOW] ? es : NULL,
+                                 .gradflow = t->fp[OUT_GRADFLOW] != NULL,
+                                 .running_mean = t->fp[OUT_CURVE] != NULL,
                                  .on_iteration = on_iteration,
                                  .on_checkpoint = on_checkpoint,
                                  .ctx = t};
@@ -364,7 +326,7 @@ int addition_cmd_train(int argc, char **argv, int nfull, char **full)
     }
     addition_net_randomize(&net, &r);
     rc = open_outputs(&o, &t);
-    if (rc == CLI_OK && (t.open[OUT_EVAL] || t.open[OUT_GRADFLOW]))
+    if (rc == CLI_OK && (t.fp[OUT_EVAL] || t.fp[OUT_GRADFLOW]))
         rc = addition_load_evalset(CMD, &es, net.bits);
     if (rc == CLI_OK) {
         write_headers(&o, &t, nfull, full, &net, &es);
@@ -372,7 +334,6 @@ int addition_cmd_train(int argc, char **argv, int nfull, char **full)
     }
     if (rc == CLI_OK)
         rc = commit_outputs(&net, &t);
-    abort_outputs(&t);
     free_outputs(&t);
     addition_evalset_free(&es);
     addition_net_free(&net);

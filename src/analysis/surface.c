@@ -389,23 +389,6 @@ size_t surface_block_rows(size_t nx, size_t nrec)
     return rows < nrec ? rows : nrec;
 }
 
-rs_status surface_run(const surface_plan *pl, const double *wx, size_t nx, const double *wrec,
-                      size_t nrec, size_t block_rows, double *buf, surface_block_fn on_block,
-                      void *ctx)
-{
-    if (block_rows == 0)
-        return RS_EINVAL;
-    for (size_t j0 = 0; j0 < nrec; j0 += block_rows) {
-        size_t n = nrec - j0 < block_rows ? nrec - j0 : block_rows;
-        rs_status st = surface_plan_rows(pl, wx, nx, wrec + j0, n, buf);
-        if (st == RS_OK && on_block)
-            st = on_block(ctx, j0, n, buf);
-        if (st != RS_OK)
-            return st;
-    }
-    return RS_OK;
-}
-
 void surface_plan_free(surface_plan *pl)
 {
     if (pl) {

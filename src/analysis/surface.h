@@ -40,30 +40,10 @@ rs_status surface_plan_rows(const surface_plan *pl, const double *wx, size_t nx,
                             size_t nrec, double *out);
 void surface_plan_free(surface_plan *pl);
 
-/* The surface driver: computes the grid block by block of rows and hands
- * each finished block to on_block (writing, progress, later MPI), so a
- * grid of any size needs only one block in memory. */
-typedef rs_status (*surface_block_fn)(void *ctx, size_t j0, size_t nrows, const double *v);
-
-/* Rows per block for an nx-point row: about 2^18 values (2 MB), so a block
- * stays in cache between computing and writing, and at least 8 rows (a
- * few per thread); never more than nrec. */
+/* Rows per block for an nx-point row, for a driver that computes a big
+ * grid block by block of rows (src/io/gridjob.h): about 2^18 values
+ * (2 MB), so a block stays in cache between computing and writing, and at
+ * least 8 rows (a few per thread); never more than nrec. */
 size_t surface_block_rows(size_t nx, size_t nrec);
-
-/* Rows [0, nrec) in blocks of block_rows (buf holds block_rows x nx
- * values); after each block on_block(ctx, j0, n, buf). Stops at the first
- * status other than RS_OK (from the computation or on_block). */
-rs_status surface_run(const surface_plan *pl, const double *wx, size_t nx, const double *wrec,
-                      size_t nrec, size_t block_rows, double *buf, surface_block_fn on_block,
-                      void *ctx);
-
-/* Per row: S_iT = w_x * P_i(w_rec) with P_i = sum_k x_ik w_rec^(T-k), so
- * xi = A (w_x - w*)^2 + xi_min; cost O(nrec*M*T + nrec*nx). */
-rs_status surface_exact(const dataset *ds, const double *wx, size_t nx, const double *wrec,
-                        size_t nrec, double *out);
-/* Every point by the forward pass (the vectorised kernel of kernel.h);
- * cost O(nrec*nx*M*T). */
-rs_status surface_brute(const dataset *ds, activation f, const double *wx, size_t nx,
-                        const double *wrec, size_t nrec, double *out);
 
 #endif
