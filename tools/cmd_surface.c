@@ -1,10 +1,9 @@
 /* rnnscape surface: the loss over a grid of (w_x, w_rec). */
 #include <stdlib.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "cli_data.h"
+#include "cli_par.h"
 #include "commands.h"
 #include "grid.h"
 #include "gridio.h"
@@ -100,46 +99,49 @@ static size_t block_rows(size_t nx, size_t nrec)
     return rows < nrec ? rows : nrec;
 }
 
-/* Shows "NN%" on stderr once a run has taken a second, only on a terminal. */
-static void progress(size_t done, size_t total, const struct timespec *t0, int *shown)
+/* What the grid driver (cli_grid_run) calls back with. */
+typedef struct {
+    const surface_args *a;
+    const dataset *ds;
+    int argc;
+    char **argv;
+    const surface_plan *pl;
+    const double *wx, *wrec;
+    double *v;
+} surface_job;
+
+static rs_status surface_head(void *ctx, FILE *fp)
 {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    double secs = (double)(now.tv_sec - t0->tv_sec) + 1e-9 * (double)(now.tv_nsec - t0->tv_nsec);
-    if (done < total && (secs < 1.0 || !isatty(STDERR_FILENO)))
-        return;
-    if (done == total) {
-        if (*shown)
-            fputs("\r                            \r", stderr);
-        return;
-    }
-    fprintf(stderr, "\rrnnscape surface: %3.0f%%", 100.0 * (double)done / (double)total);
-    *shown = 1;
+    const surface_job *s = ctx;
+    if (s->a->format == GRIDIO_TEXT)
+        write_header(fp, s->argc, s->argv, s->a, s->ds);
+    return gridio_begin(fp, (gridio_format)s->a->format, s->wx, s->a->nx, s->a->nrec);
 }
 
-/* Computes and writes the grid block by block. */
-static int compute_and_write(FILE *fp, const surface_args *a, const dataset *ds, const double *wx,
-                             const double *wrec, double *v, size_t rows)
+static rs_status surface_block(void *ctx, size_t j0, size_t n, FILE *fp, void *part)
 {
-    struct timespec t0;
-    int shown = 0, rc = CLI_OK;
+    const surface_job *s = ctx;
+    (void)part;
+    rs_status st = surface_plan_rows(s->pl, s->wx, s->a->nx, s->wrec + j0, n, s->v);
+    if (st == RS_OK)
+        st = gridio_rows(fp, (gridio_format)s->a->format, s->wx, s->a->nx, s->wrec, j0, n, s->v);
+    return st;
+}
+
+/* Computes and writes the grid block by block (across MPI ranks, when run
+ * under mpirun). */
+static int compute_and_write(int argc, char **argv, const surface_args *a, const dataset *ds,
+                             const double *wx, const double *wrec, double *v, size_t rows)
+{
     surface_plan *pl;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
     if (surface_plan_new(ds, a->data.f, (surface_method)a->method, &pl) != RS_OK) {
         cli_error("surface", "out of memory");
         return CLI_FAILURE;
     }
-    gridio_begin(fp, (gridio_format)a->format, wx, a->nx, a->nrec);
-    for (size_t j0 = 0; j0 < a->nrec; j0 += rows) {
-        size_t n = a->nrec - j0 < rows ? a->nrec - j0 : rows;
-        if (surface_plan_rows(pl, wx, a->nx, wrec + j0, n, v) != RS_OK) {
-            cli_error("surface", "out of memory");
-            rc = CLI_FAILURE;
-            break;
-        }
-        gridio_rows(fp, (gridio_format)a->format, wx, a->nx, wrec, j0, n, v);
-        progress(j0 + n, a->nrec, &t0, &shown);
-    }
+    surface_job s = {a, ds, argc, argv, pl, wx, wrec, v};
+    gridjob job = {.nrows = a->nrec, .rows_per_rank = rows, .rows = surface_block,
+                   .head = surface_head, .ctx = &s, .path = a->out};
+    int rc = cli_grid_run("surface", &job, argc, argv);
     surface_plan_free(pl);
     return rc;
 }
@@ -157,20 +159,13 @@ int cmd_surface(int argc, char **argv)
     size_t rows = block_rows(a.nx, a.nrec);
     double *wx = malloc(a.nx * sizeof *wx), *wrec = malloc(a.nrec * sizeof *wrec);
     double *v = malloc(a.nx * rows * sizeof *v);
-    outfile of;
     if (!wx || !wrec || !v) {
         cli_error("surface", "out of memory for a %zu x %zu grid", a.nx, a.nrec);
         rc = CLI_FAILURE;
-    } else if ((rc = cli_open("surface", a.out, &of)) == CLI_OK) {
+    } else {
         grid_linspace(a.wx_lo, a.wx_hi, a.nx, wx);
         grid_linspace(a.wrec_lo, a.wrec_hi, a.nrec, wrec);
-        if (a.format == GRIDIO_TEXT)
-            write_header(of.fp, argc, argv, &a, &ds);
-        rc = compute_and_write(of.fp, &a, &ds, wx, wrec, v, rows);
-        if (rc == CLI_OK)
-            rc = cli_close("surface", &of);
-        else
-            outfile_abort(&of);
+        rc = compute_and_write(argc, argv, &a, &ds, wx, wrec, v, rows);
     }
     free(wx);
     free(wrec);
