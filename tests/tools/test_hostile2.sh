@@ -48,7 +48,8 @@ fails_with 2 "rnnscape addition landscape: --weights: '/dev/zero'" \
     limited addition landscape --weights /dev/zero
 fails_with 2 "rnnscape addition landscape: --checkpoints: '/dev/zero'" \
     "addition landscape --checkpoints /dev/zero likewise" \
-    limited addition landscape --weights "$T/w.dat" --directions pca --checkpoints /dev/zero
+    limited addition landscape --weights "$T/w.dat" --directions pca --checkpoints /dev/zero \
+    --trajectory "$T/traj.dat" -o "$T/land.dat"
 
 # A data set too large for the memory there is: refused before it is
 # generated (the address-space limit makes "there is" 3 GiB here).
