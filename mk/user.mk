@@ -3,7 +3,7 @@
 # $(pkgdatadir), and the manual pages generated from the --help texts.
 # Included from Makefile.am.
 
-tools_rnnscape_SOURCES += tools/cmd_plot.c \
+tools_rnnscape_SOURCES += tools/cmd_plot.c tools/cmd_explore.c \
 	tools/plot_run.c tools/plot_run.h
 nodist_tools_rnnscape_SOURCES = tools/rs_paths.h
 
@@ -25,6 +25,7 @@ FORCE:
 # The scripts `rnnscape plot` and `rnnscape explore` run (and make figures).
 dist_pkgdata_DATA = \
 	plots/common.gp \
+	plots/explore.gp \
 	plots/loss-surface.gp \
 	plots/gradient-over-time.gp \
 	plots/rprop-family.gp \
@@ -59,7 +60,7 @@ clean-man:
 .PHONY: clean-man
 
 # --- tests ---------------------------------------------------------------
-user_tests = tests/tools/test_plot.sh tests/tools/test_man.sh
+user_tests = tests/tools/test_plot.sh tests/tools/test_man.sh tests/tools/test_explore.sh
 TESTS += $(user_tests)
 dist_check_SCRIPTS += $(user_tests)
 AM_TESTS_ENVIRONMENT += HELP2MAN='$(HELP2MAN)'; export HELP2MAN;

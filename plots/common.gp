@@ -26,11 +26,11 @@
 #             the two end labels (for sizing a colour bar's margin)
 #   rs_isinf(v)   v is +inf (how rnnscape writes an overflowing loss)
 
-if (!exists("term")) term = "png"
-if (term eq "png") term = "pngcairo"
-if (term eq "pdf") term = "pdfcairo"
-if (!exists("width")) width = 800
-if (!exists("height")) height = 500
+if (!exists("term")) { term = "png" }
+if (term eq "png") { term = "pngcairo" }
+if (term eq "pdf") { term = "pdfcairo" }
+if (!exists("width")) { width = 800 }
+if (!exists("height")) { height = 500 }
 rs_font = "DejaVu Sans,11"
 rs_interactive = (term eq "qt" || term eq "x11" || term eq "wxt")
 
@@ -78,16 +78,16 @@ rs_e(raw) = floor(log10(raw))
 rs_m(raw) = raw / 10.0**rs_e(raw)
 rs_s(raw) = rs_m(raw) <= 1.0001 ? 1 : rs_m(raw) <= 2.0001 ? 2 : rs_m(raw) <= 2.5001 ? 2.5 \
           : rs_m(raw) <= 5.0001 ? 5 : 10
-rs_step(range, nbins) = rs_s(range / nbins) * 10.0**rs_e(range / nbins)
-rs_decimals(step) = (d = -floor(log10(step) + 1e-9), \
-    d += (abs(step / 10.0**floor(log10(step) + 1e-9) - 2.5) < 1e-6) ? 1 : 0, d < 0 ? 0 : d)
+rs_step(range, nbins) = rs_s(1.0 * range / nbins) * 10.0**rs_e(1.0 * range / nbins)
+rs_decimals(step) = (rs_d = -floor(log10(step) + 1e-9) \
+    + (abs(step / 10.0**floor(log10(step) + 1e-9) - 2.5) < 1e-6 ? 1 : 0), rs_d < 0 ? 0 : rs_d)
 rs_ticks(axis, lo, hi, nbins) = (rs_st = rs_step(hi - lo, nbins), \
     sprintf("set %stics %.12g; set format %s '%%.%df'", axis, rs_st, axis, rs_decimals(rs_st)))
 
 # --- log axes: at most about 9 labels, minor ticks per decade when the
 # labels are one decade apart, else none (they would pile into blobs)
-rs_decades(lo, hi) = log10(hi / lo)
-rs_logstep(lo, hi) = rs_decades(lo, hi) <= 9 ? 1 : ceil(rs_decades(lo, hi) / 9.0)
+rs_decades(lo, hi) = log10(1.0 * hi / lo)
+rs_logstep(lo, hi) = rs_decades(lo, hi) <= 9 ? 1 : ceil(rs_step(rs_decades(lo, hi), 9))
 rs_logticks(axis, lo, hi) = sprintf("set %stics 10**%d; set m%stics %s", axis, \
     rs_logstep(lo, hi), axis, rs_logstep(lo, hi) == 1 ? "10" : "1")
 

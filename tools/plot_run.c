@@ -103,10 +103,10 @@ void plot_text_add(plot_text *t, const char *fmt, ...)
 
 void plot_text_quoted(plot_text *t, const char *s)
 {
-    plot_text_add(t, "'");
+    plot_text_add(t, "\"");
     for (const char *p = s; *p; p++)
-        plot_text_add(t, *p == '\'' ? "''" : "%c", *p);
-    plot_text_add(t, "'");
+        plot_text_add(t, (*p == '"' || *p == '\\') ? "\\%c" : "%c", *p);
+    plot_text_add(t, "\"");
 }
 
 void plot_text_var(plot_text *t, const char *name, const char *value)

@@ -27,9 +27,9 @@ void plot_text_init(plot_text *t);
 void plot_text_free(plot_text *t);
 /* Appends printf-formatted text. */
 void plot_text_add(plot_text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Appends s as a gnuplot single-quoted string literal ('it''s'). */
+/* Appends s as a gnuplot double-quoted string literal (\" and \\ escaped). */
 void plot_text_quoted(plot_text *t, const char *s);
-/* Appends "name='value'; ". */
+/* Appends name="value"; (value quoted as above). */
 void plot_text_var(plot_text *t, const char *name, const char *value);
 
 /* Runs `gnuplot -e COMMANDS SCRIPT` and waits. Returns 0 on success; else
