@@ -52,6 +52,65 @@ int cmd_addition(int argc, char **argv)
     return CLI_USAGE;
 }
 
+int addition_parse(const char *cmd, const char *help, const struct option *longopts,
+                   const char **out, cli_option_fn own, void *ctx, const char *const *shorts,
+                   int argc, char **argv)
+{
+    char *args[argc + 1];
+    int operands = 0;
+    for (int i = 0; i < argc; i++) { /* "-q" becomes "--quiet" up to a "--" */
+        args[i] = argv[i];
+        for (const char *const *s = shorts; i > 0 && !operands && s && s[0]; s += 2)
+            if (strcmp(argv[i], s[0]) == 0)
+                args[i] = (char *)s[1];
+        operands |= strcmp(argv[i], "--") == 0;
+    }
+    args[argc] = NULL;
+    cli_data_opts unused; /* the addition commands take no data options */
+    cli_data_init(&unused);
+    cli_parser p = {cmd, help, longopts, &unused, out, own, ctx};
+    return cli_parse_args(&p, argc, args);
+}
+
+int addition_outputs_open(const char *cmd, addition_outputs *o, const char *opt, const char *path,
+                          FILE **fp)
+{
+    size_t clash;
+    if (o->group.n == 0)
+        outfile_group_init(&o->group);
+    rs_status st = outfile_group_open(&o->group, path, fp, &clash);
+    if (st == RS_OK) {
+        o->opt[o->group.n - 1] = opt;
+        o->path[o->group.n - 1] = path;
+        return CLI_OK;
+    }
+    if (st == RS_EINVAL && errno == EEXIST) {
+        cli_error(cmd, "%s: '%s' is the file of %s already", opt, path, o->opt[clash]);
+        return CLI_USAGE;
+    }
+    cli_error(cmd, "%s: cannot write '%s': %s", opt, path,
+              st == RS_EIO || st == RS_EINVAL ? strerror(errno) : rs_status_str(st));
+    return CLI_FAILURE;
+}
+
+int addition_outputs_commit(const char *cmd, addition_outputs *o)
+{
+    size_t bad;
+    if (o->group.n == 0)
+        return CLI_OK;
+    if (outfile_group_commit(&o->group, &bad) == RS_OK)
+        return CLI_OK;
+    cli_error(cmd, "%s: writing '%s' failed: %s (no output written)", o->opt[bad], o->path[bad],
+              strerror(errno));
+    return CLI_FAILURE;
+}
+
+void addition_outputs_abort(addition_outputs *o)
+{
+    if (o->group.n > 0)
+        outfile_group_abort(&o->group);
+}
+
 int addition_opt_rng(const char *cmd, const char *arg, rng_kind *kind)
 {
     static const char *const names[] = {"pcg", "numpy", NULL};
@@ -60,6 +119,15 @@ int addition_opt_rng(const char *cmd, const char *arg, rng_kind *kind)
         return CLI_USAGE;
     *kind = i == 1 ? RNG_NUMPY : RNG_PCG;
     return CLI_OK;
+}
+
+int addition_rng_option(const char *cmd, int c, const char *arg, rng_kind *kind, uint64_t *seed)
+{
+    if (c == ADD_OPT_RNG)
+        return addition_opt_rng(cmd, arg, kind);
+    if (c == ADD_OPT_SEED)
+        return cli_u64(cmd, "--seed", arg, seed);
+    return CLI_NOT_MINE;
 }
 
 int addition_seed(const char *cmd, rng *r, rng_kind kind, uint64_t seed)

@@ -4,9 +4,19 @@
 #define RNNSCAPE_CMD_ADDITION_SUB_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "addition.h"
+#include "outfile.h"
+#include "cli_data.h"
 #include "rng.h"
+
+/* Long-option codes the addition commands share (cli_parse_args hands
+ * them to the command's own callback); each command numbers its own from
+ * ADD_OPT_FIRST_FREE. */
+enum { ADD_OPT_RNG = OPT_FIRST_FREE, ADD_OPT_SEED, ADD_OPT_WEIGHTS, ADD_OPT_FIRST_FREE };
+#define ADDITION_RNG_LONGOPTS                                                                      \
+    {"rng", required_argument, NULL, ADD_OPT_RNG}, {"seed", required_argument, NULL, ADD_OPT_SEED}
 
 /* Each takes argv with argv[0] = the sub-subcommand's name; full/nfull is
  * the untouched "addition ..." argv for the data-file headers. */
@@ -15,8 +25,35 @@ int addition_cmd_gradcheck(int argc, char **argv, int nfull, char **full);
 int addition_cmd_landscape(int argc, char **argv, int nfull, char **full);
 int addition_cmd_gradflow(int argc, char **argv, int nfull, char **full);
 
+/* Parses argv (argv[0] the sub-subcommand) with the shared cli_parse_args:
+ * own handles the command's options, -o goes to *out. Short options other
+ * than -o and -h are spelled out first (shorts: pairs {"-q", "--quiet", ...,
+ * NULL}, or NULL), since the shared parser knows only those two. Returns
+ * CLI_OK, CLI_USAGE (printed) or CLI_HELP_SHOWN. */
+int addition_parse(const char *cmd, const char *help, const struct option *longopts,
+                   const char **out, cli_option_fn own, void *ctx, const char *const *shorts,
+                   int argc, char **argv);
+
+/* A command's output files, committed all or nothing (outfile.h's group),
+ * with the option each came from for the messages. Zero-initialise. */
+typedef struct {
+    outfile_group group;
+    const char *opt[OUTFILE_GROUP_MAX];
+    const char *path[OUTFILE_GROUP_MAX];
+} addition_outputs;
+/* Opens path ("-" is standard output) for option opt: CLI_OK; CLI_USAGE
+ * when it is the file of an earlier output; CLI_FAILURE (printed). */
+int addition_outputs_open(const char *cmd, addition_outputs *o, const char *opt, const char *path,
+                          FILE **fp);
+/* Commits every output or none: CLI_OK or CLI_FAILURE (printed). */
+int addition_outputs_commit(const char *cmd, addition_outputs *o);
+/* Discards every output (harmless after a commit). */
+void addition_outputs_abort(addition_outputs *o);
+
 /* --rng pcg|numpy into *kind; CLI_OK or CLI_USAGE (message printed). */
 int addition_opt_rng(const char *cmd, const char *arg, rng_kind *kind);
+/* --rng and --seed (ADD_OPT_RNG, ADD_OPT_SEED); CLI_NOT_MINE for others. */
+int addition_rng_option(const char *cmd, int c, const char *arg, rng_kind *kind, uint64_t *seed);
 /* Seeds r; a NumPy seed must be below 2^32. CLI_OK or CLI_USAGE. */
 int addition_seed(const char *cmd, rng *r, rng_kind kind, uint64_t seed);
 /* Reads a weights file written by `addition train`. CLI_OK or CLI_USAGE. */

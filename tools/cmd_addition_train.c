@@ -1,13 +1,13 @@
 /* rnnscape addition train: the tutorial's training loop, its printed log,
  * and the data files the figures and the other subcommands read. */
 #include <errno.h>
-#include <getopt.h>
 #include <sys/stat.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "addition_io.h"
+#include "addition_train.h"
 #include "cli.h"
 #include "cmd_addition_sub.h"
 
@@ -101,24 +101,62 @@ static void print_block(int bits, uint32_t a, uint32_t b, const addition_step *s
     printf("%u + %u = %llu\n------------\n", a, b, (unsigned long long)st->pred);
 }
 
+enum {
+    OPT_ITERS = ADD_OPT_FIRST_FREE,
+    OPT_BITS,
+    OPT_HIDDEN,
+    OPT_ALPHA,
+    OPT_EVERY,
+    OPT_QUIET,
+    OPT_CURVE, /* then one code per output file, in out_names' order */
+};
+
+static int train_option(void *ctx, int c, const char *arg)
+{
+    train_opts *o = ctx;
+    int rc = addition_rng_option(CMD, c, arg, &o->kind, &o->seed);
+    if (rc != CLI_NOT_MINE)
+        return rc;
+    if (c >= OPT_CURVE && c < OPT_CURVE + OUT_N) {
+        o->path[c - OPT_CURVE] = arg;
+        return CLI_OK;
+    }
+    switch (c) {
+    case OPT_ITERS: return cli_long(CMD, "--iters", arg, 0, 1000000000L, &o->iters);
+    case OPT_BITS: return cli_long(CMD, "--bits", arg, 2, ADDITION_BITS_MAX, &o->bits);
+    case OPT_HIDDEN: return cli_long(CMD, "--hidden", arg, 1, ADDITION_HIDDEN_MAX, &o->hidden);
+    case OPT_EVERY: return cli_long(CMD, "--every", arg, 1, 10000000L, &o->every);
+    case OPT_QUIET: o->quiet = 1; return CLI_OK;
+    case OPT_ALPHA:
+        rc = cli_double(CMD, "--alpha", arg, &o->alpha);
+        if (rc == CLI_OK && !(o->alpha > 0.0)) {
+            cli_error(CMD, "--alpha: expected a number > 0, got '%s'", arg);
+            rc = CLI_USAGE;
+        }
+        return rc;
+    }
+    return CLI_NOT_MINE;
+}
+
 static int parse_opts(int argc, char **argv, train_opts *o)
 {
-    static const struct option longopts[] = {{"iters", required_argument, 0, 'i'},
-                                             {"bits", required_argument, 0, 'T'},
-                                             {"hidden", required_argument, 0, 'H'},
-                                             {"alpha", required_argument, 0, 'a'},
-                                             {"rng", required_argument, 0, 'r'},
-                                             {"seed", required_argument, 0, 's'},
-                                             {"every", required_argument, 0, 'e'},
-                                             {"quiet", no_argument, 0, 'q'},
-                                             {"output-dir", required_argument, 0, 'o'},
-                                             {"curve", required_argument, 0, 1},
-                                             {"eval", required_argument, 0, 2},
-                                             {"gradflow", required_argument, 0, 3},
-                                             {"checkpoints", required_argument, 0, 4},
-                                             {"save", required_argument, 0, 5},
-                                             {"help", no_argument, 0, 'h'},
-                                             {0, 0, 0, 0}};
+    static const struct option longopts[] = {ADDITION_RNG_LONGOPTS,
+                                             {"iters", required_argument, NULL, OPT_ITERS},
+                                             {"bits", required_argument, NULL, OPT_BITS},
+                                             {"hidden", required_argument, NULL, OPT_HIDDEN},
+                                             {"alpha", required_argument, NULL, OPT_ALPHA},
+                                             {"every", required_argument, NULL, OPT_EVERY},
+                                             {"quiet", no_argument, NULL, OPT_QUIET},
+                                             {"output-dir", required_argument, NULL, 'o'},
+                                             {"curve", required_argument, NULL, OPT_CURVE},
+                                             {"eval", required_argument, NULL, OPT_CURVE + 1},
+                                             {"gradflow", required_argument, NULL, OPT_CURVE + 2},
+                                             {"checkpoints", required_argument, NULL,
+                                              OPT_CURVE + 3},
+                                             {"save", required_argument, NULL, OPT_CURVE + 4},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    static const char *const shorts[] = {"-q", "--quiet", NULL};
     *o = (train_opts){.iters = 10000,
                       .bits = 8,
                       .hidden = 16,
@@ -126,51 +164,20 @@ static int parse_opts(int argc, char **argv, train_opts *o)
                       .alpha = 0.1,
                       .kind = RNG_PCG,
                       .seed = 0};
-    int c, rc = CLI_OK;
-    opterr = 0;
-    optind = 0;
-    while (rc == CLI_OK && (c = getopt_long(argc, argv, ":qo:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'i': rc = cli_long(CMD, "--iters", optarg, 0, 1000000000L, &o->iters); break;
-        case 'T': rc = cli_long(CMD, "--bits", optarg, 2, ADDITION_BITS_MAX, &o->bits); break;
-        case 'H': rc = cli_long(CMD, "--hidden", optarg, 1, ADDITION_HIDDEN_MAX, &o->hidden); break;
-        case 'a':
-            rc = cli_double(CMD, "--alpha", optarg, &o->alpha);
-            if (rc == CLI_OK && !(o->alpha > 0.0)) {
-                cli_error(CMD, "--alpha: expected a number > 0, got '%s'", optarg);
-                rc = CLI_USAGE;
-            }
-            break;
-        case 'r': rc = addition_opt_rng(CMD, optarg, &o->kind); break;
-        case 's': rc = cli_u64(CMD, "--seed", optarg, &o->seed); break;
-        case 'e': rc = cli_long(CMD, "--every", optarg, 1, 10000000L, &o->every); break;
-        case 'q': o->quiet = 1; break;
-        case 'o': o->dir = optarg; break;
-        case 1:
-        case 2:
-        case 3:
-        case 4:
-        case 5: o->path[c - 1] = optarg; break;
-        case 'h': return -1;
-        default: return cli_bad_option(CMD, optopt, argv[optind - 1]);
-        }
-    }
-    if (rc == CLI_OK && optind < argc) {
-        cli_error(CMD, "unexpected argument '%s' (see 'rnnscape addition train --help')",
-                  argv[optind]);
-        rc = CLI_USAGE;
-    }
-    return rc;
+    return addition_parse(CMD, help_text, longopts, &o->dir, train_option, o, shorts, argc, argv);
 }
 
-/* Everything the loop writes to, and the state of its running mean. */
+/* Everything the loop writes to: fp[i] is NULL for an output not asked for. */
 typedef struct {
-    outfile of[OUT_N];
-    int open[OUT_N];
+    addition_outputs out;
+    FILE *fp[OUT_N];
     char *owned[OUT_N];
-    double *window;
-    double window_sum;
+    int quiet, bits;
+    long every;
 } train_out;
+
+static const char *const out_opts[OUT_N] = {"--curve", "--eval", "--gradflow", "--checkpoints",
+                                            "--save"};
 
 static int open_outputs(const train_opts *o, train_out *t)
 {
@@ -178,41 +185,30 @@ static int open_outputs(const train_opts *o, train_out *t)
         cli_error(CMD, "--output-dir: cannot create '%s': %s", o->dir, strerror(errno));
         return CLI_FAILURE;
     }
-    for (int i = 0; i < OUT_N; i++) {
-        const char *p = o->path[i];
-        if (!p && o->dir) {
+    int rc = CLI_OK;
+    for (int i = 0; i < OUT_N && rc == CLI_OK; i++) {
+        const char *path = o->path[i];
+        if (!path && o->dir) {
             size_t n = strlen(o->dir) + strlen(out_names[i]) + 2;
-            t->owned[i] = malloc(n);
-            if (!t->owned[i]) {
+            if (!(t->owned[i] = malloc(n))) {
                 cli_error(CMD, "out of memory");
                 return CLI_FAILURE;
             }
             snprintf(t->owned[i], n, "%s/%s", o->dir, out_names[i]);
-            p = t->owned[i];
+            path = t->owned[i];
         }
-        if (!p)
-            continue;
-        if (cli_open(CMD, p, &t->of[i]) != CLI_OK)
-            return CLI_FAILURE;
-        t->open[i] = 1;
+        if (path)
+            rc = addition_outputs_open(CMD, &t->out, o->path[i] ? out_opts[i] : "--output-dir",
+                                       path, &t->fp[i]);
     }
-    return CLI_OK;
-}
-
-static void abort_outputs(train_out *t)
-{
-    for (int i = 0; i < OUT_N; i++)
-        if (t->open[i]) {
-            outfile_abort(&t->of[i]);
-            t->open[i] = 0;
-        }
+    return rc;
 }
 
 static void free_outputs(train_out *t)
 {
+    addition_outputs_abort(&t->out);
     for (int i = 0; i < OUT_N; i++)
         free(t->owned[i]);
-    free(t->window);
 }
 
 static void write_headers(const train_opts *o, train_out *t, int nfull, char **full,
@@ -232,9 +228,9 @@ static void write_headers(const train_opts *o, train_out *t, int nfull, char **f
         "# one block of k = T..1 per checkpoint, blocks separated by a blank line\n",
         NULL, NULL};
     for (int i = 0; i < OUT_N; i++) {
-        if (!t->open[i])
+        FILE *fp = t->fp[i];
+        if (!fp)
             continue;
-        FILE *fp = t->of[i].fp;
         cli_header(fp, nfull, full);
         fprintf(fp,
                 "# model: binary addition RNN, sigmoid, no biases\n"
@@ -249,96 +245,73 @@ static void write_headers(const train_opts *o, train_out *t, int nfull, char **f
     }
 }
 
-/* Writes one checkpoint of the weights after `iter` iterations. */
-static int checkpoint(long iter, const addition_net *net, const addition_evalset *es, train_out *t)
+/* A checkpoint: the weights, the evaluation and the gradient flow. */
+static rs_status on_checkpoint(void *ctx, const addition_train_checkpoint *c)
 {
-    if (t->open[OUT_CHECKPOINTS])
-        addition_write_checkpoint(t->of[OUT_CHECKPOINTS].fp, iter, net);
-    if (!t->open[OUT_EVAL] && !t->open[OUT_GRADFLOW])
-        return CLI_OK;
-    double loss, acc, dh[ADDITION_BITS_MAX];
-    rs_status st =
-        addition_evaluate(net, net->w, es, &loss, &acc, t->open[OUT_GRADFLOW] ? dh : NULL);
-    if (st != RS_OK) {
-        cli_error(CMD, "evaluation: %s", rs_status_str(st));
-        return CLI_FAILURE;
+    train_out *t = ctx;
+    if (t->fp[OUT_CHECKPOINTS]) {
+        addition_net at = *c->net;
+        at.w = (double *)c->w; /* only read */
+        addition_write_checkpoint(t->fp[OUT_CHECKPOINTS], c->iter, &at);
     }
-    if (t->open[OUT_EVAL])
-        fprintf(t->of[OUT_EVAL].fp, "%ld %.17g %.17g\n", iter, loss, acc);
-    if (t->open[OUT_GRADFLOW]) {
-        FILE *fp = t->of[OUT_GRADFLOW].fp;
-        if (iter > 0)
+    if (t->fp[OUT_EVAL])
+        fprintf(t->fp[OUT_EVAL], "%ld %.17g %.17g\n", c->iter, c->mean_loss, c->accuracy);
+    if (t->fp[OUT_GRADFLOW]) {
+        FILE *fp = t->fp[OUT_GRADFLOW];
+        if (c->iter > 0)
             fputc('\n', fp);
-        for (int k = net->bits; k >= 1; k--)
-            fprintf(fp, "%ld %d %.17g\n", iter, k, dh[k - 1]);
+        for (int k = c->net->bits; k >= 1; k--)
+            fprintf(fp, "%ld %d %.17g\n", c->iter, k, c->dhnorm[k - 1]);
     }
-    return CLI_OK;
+    return RS_OK;
 }
 
-static void curve_line(const train_opts *o, train_out *t, long j, const addition_step *st)
+/* An iteration: the curve's line and, every --every, the tutorial's block. */
+static rs_status on_iteration(void *ctx, const addition_train_record *r)
 {
-    size_t slot = (size_t)(j % o->every);
-    if (j >= o->every)
-        t->window_sum -= t->window[slot];
-    t->window[slot] = st->abs_error;
-    t->window_sum += st->abs_error;
-    long n = j + 1 < o->every ? j + 1 : o->every;
-    fprintf(t->of[OUT_CURVE].fp, "%ld %.17g %.17g %.17g\n", j, st->abs_error, st->loss,
-            t->window_sum / (double)n);
-}
-
-static int train_loop(const train_opts *o, addition_net *net, rng *r, const addition_evalset *es,
-                      train_out *t)
-{
-    addition_work ws;
-    double *upd = calloc(net->nparams, sizeof *upd);
-    if (!upd || addition_work_init(&ws, net->bits, net->hidden) != RS_OK) {
-        free(upd);
-        cli_error(CMD, "out of memory");
-        return CLI_FAILURE;
-    }
-    uint32_t half = (uint32_t)1 << (net->bits - 1);
-    int rc = CLI_OK;
-    for (long j = 0; j < o->iters && rc == CLI_OK; j++) {
-        uint32_t a = rng_below(r, half);
-        uint32_t b = rng_below(r, half);
-        if (j % o->every == 0)
-            rc = checkpoint(j, net, es, t);
-        addition_step st;
-        addition_train_step(net, o->alpha, a, b, &ws, upd, &st);
-        if (t->open[OUT_CURVE])
-            curve_line(o, t, j, &st);
-        if (!o->quiet && j % o->every == 0)
-            print_block(net->bits, a, b, &st);
-    }
-    if (rc == CLI_OK) /* the final weights are always the last checkpoint */
-        rc = checkpoint(o->iters, net, es, t);
-    addition_work_free(&ws);
-    free(upd);
-    return rc;
+    train_out *t = ctx;
+    if (t->fp[OUT_CURVE])
+        fprintf(t->fp[OUT_CURVE], "%ld %.17g %.17g %.17g\n", r->iter, r->step.abs_error,
+                r->step.loss, r->mean_abs_error);
+    if (!t->quiet && r->iter % t->every == 0)
+        print_block(t->bits, r->a, r->b, &r->step);
+    return RS_OK;
 }
 
 static int commit_outputs(const addition_net *net, train_out *t)
 {
-    if (t->open[OUT_SAVE] && addition_write_weights(t->of[OUT_SAVE].fp, net, net->w) != RS_OK) {
+    if (t->fp[OUT_SAVE] && addition_write_weights(t->fp[OUT_SAVE], net, net->w) != RS_OK) {
         cli_error(CMD, "writing the weights failed");
         return CLI_FAILURE;
     }
-    for (int i = 0; i < OUT_N; i++)
-        if (t->open[i]) {
-            t->open[i] = 0;
-            if (cli_close(CMD, &t->of[i]) != CLI_OK)
-                return CLI_FAILURE;
-        }
-    return CLI_OK;
+    return addition_outputs_commit(CMD, &t->out);
+}
+
+static int train(const train_opts *o, addition_net *net, rng *r, const addition_evalset *es,
+                 train_out *t)
+{
+    addition_train_config cfg = {.iters = o->iters,
+                                 .every = o->every,
+                                 .alpha = o->alpha,
+                                 .eval = t->fp[OUT_EVAL] || t->fp[OUT_GRADFLOW] ? es : NULL,
+                                 .gradflow = t->fp[OUT_GRADFLOW] != NULL,
+                                 .running_mean = t->fp[OUT_CURVE] != NULL,
+                                 .on_iteration = on_iteration,
+                                 .on_checkpoint = on_checkpoint,
+                                 .ctx = t};
+    rs_status st = addition_train(net, r, &cfg);
+    if (st == RS_OK)
+        return CLI_OK;
+    cli_error(CMD, "training: %s", rs_status_str(st));
+    return CLI_FAILURE;
 }
 
 int addition_cmd_train(int argc, char **argv, int nfull, char **full)
 {
     train_opts o;
     int rc = parse_opts(argc, argv, &o);
-    if (rc < 0)
-        return cli_help(help_text);
+    if (rc == CLI_HELP_SHOWN)
+        return CLI_OK;
     if (rc != CLI_OK)
         return rc;
     rng r;
@@ -346,27 +319,21 @@ int addition_cmd_train(int argc, char **argv, int nfull, char **full)
         return rc;
     addition_net net;
     addition_evalset es = {0};
-    train_out t = {0};
+    train_out t = {.quiet = o.quiet, .bits = (int)o.bits, .every = o.every};
     if (addition_net_init(&net, (int)o.bits, (int)o.hidden) != RS_OK) {
         cli_error(CMD, "out of memory");
         return CLI_FAILURE;
     }
     addition_net_randomize(&net, &r);
     rc = open_outputs(&o, &t);
-    if (rc == CLI_OK && (t.open[OUT_EVAL] || t.open[OUT_GRADFLOW]))
+    if (rc == CLI_OK && (t.fp[OUT_EVAL] || t.fp[OUT_GRADFLOW]))
         rc = addition_load_evalset(CMD, &es, net.bits);
-    if (rc == CLI_OK && t.open[OUT_CURVE] &&
-        !(t.window = calloc((size_t)o.every, sizeof(double)))) {
-        cli_error(CMD, "out of memory");
-        rc = CLI_FAILURE;
-    }
     if (rc == CLI_OK) {
         write_headers(&o, &t, nfull, full, &net, &es);
-        rc = train_loop(&o, &net, &r, &es, &t);
+        rc = train(&o, &net, &r, &es, &t);
     }
     if (rc == CLI_OK)
         rc = commit_outputs(&net, &t);
-    abort_outputs(&t);
     free_outputs(&t);
     addition_evalset_free(&es);
     addition_net_free(&net);

@@ -4,6 +4,7 @@
 #include "cli_data.h"
 #include "commands.h"
 #include "rprop.h"
+#include "trace.h"
 
 static const char rprop_help[] =
     "Usage: rnnscape rprop [OPTIONS]\n\n"
@@ -46,6 +47,7 @@ typedef struct {
     rprop_opts o;
     const char *out;
     cli_data_opts data;
+    int bounds_given; /* 1: --delta-min, 2: --delta-max */
 } rprop_args;
 
 static int positive(const char *opt, const char *arg, double *v)
@@ -73,10 +75,39 @@ static int rprop_option(void *ctx, int c, const char *arg)
     case OPT_ETA_PLUS: return positive("--eta-plus", arg, &a->o.eta_plus);
     case OPT_ETA_MINUS: return positive("--eta-minus", arg, &a->o.eta_minus);
     case OPT_DELTA0: return positive("--delta0", arg, &a->o.delta0);
-    case OPT_DELTA_MIN: return positive("--delta-min", arg, &a->o.delta_min);
-    case OPT_DELTA_MAX: return positive("--delta-max", arg, &a->o.delta_max);
+    case OPT_DELTA_MIN:
+        a->bounds_given |= 1;
+        return positive("--delta-min", arg, &a->o.delta_min);
+    case OPT_DELTA_MAX:
+        a->bounds_given |= 2;
+        return positive("--delta-max", arg, &a->o.delta_max);
     }
     return CLI_NOT_MINE;
+}
+
+/* Options the tutorial variant ignores are refused; the step bounds are
+ * checked as the optimiser checks them. */
+static int check_args(const rprop_args *a)
+{
+    if (a->o.variant == RPROP_TUTORIAL && (a->bounds_given & 1)) {
+        cli_error("rprop", "--delta-min: not used by --variant tutorial");
+        return CLI_USAGE;
+    }
+    if (a->o.variant == RPROP_TUTORIAL && (a->bounds_given & 2)) {
+        cli_error("rprop", "--delta-max: not used by --variant tutorial");
+        return CLI_USAGE;
+    }
+    if (!(a->o.delta_min <= a->o.delta_max)) {
+        cli_error("rprop", "--delta-min must not exceed --delta-max");
+        return CLI_USAGE;
+    }
+    if (a->o.variant != RPROP_TUTORIAL &&
+        !(a->o.delta0 >= a->o.delta_min && a->o.delta0 <= a->o.delta_max)) {
+        cli_error("rprop", "--delta0: expected a value in [--delta-min, --delta-max] = [%g, %g], got %g",
+                  a->o.delta_min, a->o.delta_max, a->o.delta0);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
 }
 
 static int parse_args(int argc, char **argv, rprop_args *a)
@@ -95,11 +126,7 @@ static int parse_args(int argc, char **argv, rprop_args *a)
                                              {NULL, 0, NULL, 0}};
     cli_parser p = {"rprop", rprop_help, longopts, &a->data, &a->out, rprop_option, a};
     int rc = cli_parse_args(&p, argc, argv);
-    if (rc == CLI_OK && !(a->o.delta_min <= a->o.delta_max)) {
-        cli_error("rprop", "--delta-min must not exceed --delta-max");
-        rc = CLI_USAGE;
-    }
-    return rc;
+    return rc == CLI_OK ? check_args(a) : rc;
 }
 
 static void write_header(FILE *fp, int argc, char **argv, const rprop_args *a, const dataset *ds)
@@ -113,23 +140,47 @@ static void write_header(FILE *fp, int argc, char **argv, const rprop_args *a, c
             a->o.eta_minus, a->o.delta0);
     if (a->o.variant != RPROP_TUTORIAL)
         fprintf(fp, ", delta_min %.17g, delta_max %.17g", a->o.delta_min, a->o.delta_max);
-    fputs("\n# columns: iter w_x w_rec loss d_wx d_wrec delta_wx delta_wrec\n", fp);
+    fputc('\n', fp);
+}
+
+/* The trace writer, remembering the last iterate for the summary. */
+typedef struct {
+    trace_writer tw;
+    rprop_point last;
+    size_t last_iter;
+} trace_sink;
+
+static rs_status write_point(void *ctx, const optim_point *pt)
+{
+    trace_sink *t = ctx;
+    const double *delta = pt->type->vector(pt->state, pt->n, 0);
+    t->last = (rprop_point){pt->w[0], pt->w[1], pt->loss, pt->grad[0], pt->grad[1], delta[0],
+                            delta[1]};
+    t->last_iter = pt->iter;
+    return trace_row(&t->tw, pt);
 }
 
 /* Runs the optimiser, writing each iterate as it comes; *last gets the final one. */
 static int write_trace(FILE *fp, const rprop_args *a, const dataset *ds, rprop_point *last)
 {
-    rprop_iter it;
-    rnn2_model start = {a->wx, a->wrec, a->data.f, 0.0};
-    rprop_begin(&it, ds, &start, &a->o);
-    for (long i = 0; i <= a->iters; i++) {
-        rprop_point *p = last;
-        if (rprop_next(&it, i < a->iters, p) != RS_OK) {
-            cli_error("rprop", "out of memory");
-            return CLI_FAILURE;
-        }
-        fprintf(fp, "%ld %.17g %.17g %.17g %.17g %.17g %.17g %.17g\n", i, p->wx, p->wrec, p->loss,
-                p->d_wx, p->d_wrec, p->delta_wx, p->delta_wrec);
+    static const char *const wnames[] = {"w_x", "w_rec"}, *const suffix[] = {"wx", "wrec"};
+    rnn2_problem prob = {{a->wx, a->wrec, a->data.f, 0.0}, ds};
+    objective obj = rnn2_objective(&prob);
+    optim_config c = rprop_config(&a->o, (size_t)a->iters);
+    trace_sink t = {.tw = {fp, 2, wnames, suffix, c.type, 1}};
+    double w[2] = {a->wx, a->wrec};
+    trace_columns(&t.tw);
+    rs_status st = optim_run(&obj, &c, w, write_point, &t);
+    *last = t.last;
+    if (st == RS_ERANGE) {
+        fprintf(fp, "# stopped: the loss or gradient is not finite at iteration %zu\n", t.last_iter);
+        cli_error("rprop", "the loss or gradient is not finite at iteration %zu: the trace ends there",
+                  t.last_iter);
+        return CLI_OK;
+    }
+    if (st != RS_OK) {
+        cli_error("rprop", "%s", rs_status_str(st));
+        return CLI_FAILURE;
     }
     return CLI_OK;
 }
@@ -143,7 +194,7 @@ static void print_final(FILE *fp, const char *prefix, const rprop_point *last)
 
 int cmd_rprop(int argc, char **argv)
 {
-    rprop_args a = {-1.5, 2, 500, rprop_defaults(RPROP_TUTORIAL), NULL, {0}};
+    rprop_args a = {-1.5, 2, 500, rprop_defaults(RPROP_TUTORIAL), NULL, {0}, 0};
     cli_data_init(&a.data);
     int rc = parse_args(argc, argv, &a);
     if (rc != CLI_OK)

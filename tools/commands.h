@@ -9,6 +9,8 @@ int cmd_data(int argc, char **argv);
 int cmd_surface(int argc, char **argv);
 int cmd_gradtime(int argc, char **argv);
 int cmd_gradcheck(int argc, char **argv);
+int cmd_hessian(int argc, char **argv);
+int cmd_curvature(int argc, char **argv);
 int cmd_rprop(int argc, char **argv);
 int cmd_predict(int argc, char **argv);
 int cmd_tutorial(int argc, char **argv);

@@ -1,42 +1,88 @@
 #include "gradcheck.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const gradcheck_verdict_names[] = {"pass", "FAIL", "not finite"};
 
 gradcheck_opts gradcheck_defaults(void)
 {
-    gradcheck_opts o = {1e-7, 1e-5, 1e-8};
-    return o;
+    return (gradcheck_opts){
+        .eps = 1e-7, .rtol = 1e-5, .atol = 1e-8, .order = 2, .rel_floor = 0.0, .tutorial_steps = 1};
 }
 
-/* Which weight a central difference perturbs. */
-typedef enum { PARAM_WX, PARAM_WREC } param;
+/* The undefined forms (inf - inf, 0*inf) give NaN; the checker reports
+ * them as +inf, which makes the verdict "not finite". */
+static double defined(double v) { return isnan(v) ? INFINITY : v; }
 
-/* Central difference (xi(w+eps) - xi(w-eps)) / 2eps, stepping the weight as
- * the tutorial does: w += eps, then w -= 2 eps (not w - eps directly). */
-static double central_difference(const rnn2_model *lm, param which, const dataset *ds, double eps)
+/* The loss with probe[p] set to v (the rest of probe is w). */
+static rs_status loss_at(const objective *obj, double *probe, size_t p, double v, double *loss)
 {
-    rnn2_model probe = *lm;
-    double *w = which == PARAM_WX ? &probe.wx : &probe.wrec;
-    *w += eps;
-    double plus = rnn2_loss(&probe, ds);
-    *w -= 2.0 * eps;
-    double minus = rnn2_loss(&probe, ds);
-    return (plus - minus) / (2.0 * eps);
+    probe[p] = v;
+    return objective_fdf(obj, probe, loss, NULL);
+}
+
+/* Difference E(a) - E(b), two loss evaluations at probe[p] = a and b. */
+static rs_status loss_difference(const objective *obj, double *probe, size_t p, double a,
+                                 double b, double *diff)
+{
+    double ea, eb;
+    rs_status st = loss_at(obj, probe, p, a, &ea);
+    if (st == RS_OK)
+        st = loss_at(obj, probe, p, b, &eb);
+    *diff = ea - eb;
+    return st;
+}
+
+/* Central difference of E along parameter p; probe holds w and is restored. */
+static rs_status central_difference(const objective *obj, double *probe, size_t p,
+                                    const gradcheck_opts *o, double *num)
+{
+    double keep = probe[p], h = o->eps, d1, d2;
+    rs_status st;
+    if (o->order == 2 && o->tutorial_steps) {
+        /* The tutorial's stepping: w += h, then w -= 2h from there. */
+        double plus_w = keep + h;
+        st = loss_difference(obj, probe, p, plus_w, plus_w - 2.0 * h, &d1);
+        /* central difference: (E(w+h) - E(w-h)) / 2h, error O(h^2) */
+        *num = d1 / (2.0 * h);
+    } else if (o->order == 2) {
+        st = loss_difference(obj, probe, p, keep + h, keep - h, &d1);
+        *num = d1 / (2.0 * h);
+    } else {
+        st = loss_difference(obj, probe, p, keep + h, keep - h, &d1);
+        if (st == RS_OK)
+            st = loss_difference(obj, probe, p, keep + 2.0 * h, keep - 2.0 * h, &d2);
+        /* 5-point stencil: (8(E(w+h)-E(w-h)) - (E(w+2h)-E(w-2h))) / 12h, error O(h^4) */
+        *num = (8.0 * d1 - d2) / (12.0 * h);
+    }
+    probe[p] = keep;
+    *num = defined(*num);
+    return st;
 }
 
 static gradcheck_entry compare(double bp, double num, const gradcheck_opts *o)
 {
-    gradcheck_entry e = {bp, num, fabs(num - bp), 0.0, GRADCHECK_PASS};
-    double scale = fmax(fabs(bp), fabs(num));
+    gradcheck_entry e = {defined(bp), defined(num), INFINITY, INFINITY, GRADCHECK_NOT_FINITE};
+    if (!isfinite(e.backprop) || !isfinite(e.numerical))
+        return e;
+    e.abs_err = fabs(e.numerical - e.backprop);
+    double scale = fmax(fmax(fabs(e.backprop), fabs(e.numerical)), o->rel_floor);
     e.rel_err = scale > 0.0 ? e.abs_err / scale : 0.0;
-    if (!isfinite(bp) || !isfinite(num))
-        e.verdict = GRADCHECK_NOT_FINITE;
-    else if (!(e.abs_err <= o->atol + o->rtol * fabs(bp))) /* np.isclose */
-        e.verdict = GRADCHECK_FAIL;
+    /* np.isclose(num, bp, rtol, atol): |num - bp| <= atol + rtol*|bp| */
+    e.verdict = e.abs_err <= o->atol + o->rtol * fabs(e.backprop) ? GRADCHECK_PASS : GRADCHECK_FAIL;
     return e;
+}
+
+double gradcheck_ratio(const gradcheck_entry *e, const gradcheck_opts *o)
+{
+    if (e->verdict == GRADCHECK_NOT_FINITE)
+        return 0.0;
+    double tol = o->atol + o->rtol * fabs(e->backprop);
+    if (tol > 0.0)
+        return e->abs_err / tol;
+    return e->abs_err > 0.0 ? INFINITY : 0.0;
 }
 
 static gradcheck_verdict worst_of(gradcheck_verdict a, gradcheck_verdict b)
@@ -48,28 +94,72 @@ static gradcheck_verdict worst_of(gradcheck_verdict a, gradcheck_verdict b)
                                                                   : GRADCHECK_PASS;
 }
 
-rs_status gradcheck_at(const rnn2_model *lm, const dataset *ds, const gradcheck_opts *o,
-                       gradcheck_result *out)
+static void summarize(const gradcheck_entry *e, size_t n, const gradcheck_opts *o,
+                      gradcheck_summary *s)
 {
-    rnn2_grad g;
-    rs_status st = rnn2_gradient(lm, ds, &g);
+    double loss = s->loss;
+    memset(s, 0, sizeof *s);
+    s->loss = loss;
+    s->verdict = GRADCHECK_PASS;
+    for (size_t p = 0; p < n; p++) {
+        s->passed += e[p].verdict == GRADCHECK_PASS;
+        s->failed += e[p].verdict == GRADCHECK_FAIL;
+        s->not_finite += e[p].verdict == GRADCHECK_NOT_FINITE;
+        s->verdict = worst_of(s->verdict, e[p].verdict);
+        double r = gradcheck_ratio(&e[p], o);
+        if (p == 0 || r > s->worst_ratio) {
+            s->worst_ratio = r;
+            s->worst = p;
+        }
+    }
+}
+
+rs_status gradcheck_objective(const objective *obj, const double *w, const gradcheck_opts *o,
+                              gradcheck_entry *per_param, gradcheck_summary *summary)
+{
+    if ((o->order != 2 && o->order != 4) || !(o->eps > 0.0) || !isfinite(o->eps))
+        return RS_EINVAL;
+    size_t n = obj->n;
+    double *bp = malloc(2 * n * sizeof *bp), *probe = bp + n, loss;
+    if (!bp)
+        return RS_ENOMEM;
+    memcpy(probe, w, n * sizeof *probe);
+    rs_status st = objective_fdf(obj, probe, &loss, bp);
+    for (size_t p = 0; st == RS_OK && p < n; p++) {
+        double num;
+        st = central_difference(obj, probe, p, o, &num);
+        per_param[p] = compare(bp[p], num, o);
+    }
+    free(bp);
+    if (st == RS_OK && summary) {
+        summary->loss = defined(loss);
+        summarize(per_param, n, o, summary);
+    }
+    return st;
+}
+
+rs_status gradcheck_at2(const objective *obj, double w0, double w1, const gradcheck_opts *o,
+                        gradcheck_result *out)
+{
+    double w[2] = {w0, w1};
+    gradcheck_entry e[2];
+    gradcheck_summary s;
+    rs_status st = gradcheck_objective(obj, w, o, e, &s);
     if (st != RS_OK)
         return st;
-    double num_wx = central_difference(lm, PARAM_WX, ds, o->eps);
-    double num_wrec = central_difference(lm, PARAM_WREC, ds, o->eps);
-    out->loss = g.loss;
-    out->wx = compare(g.d_wx, num_wx, o);
-    out->wrec = compare(g.d_wrec, num_wrec, o);
-    out->verdict = worst_of(out->wx.verdict, out->wrec.verdict);
+    out->loss = s.loss;
+    out->wx = e[0];
+    out->wrec = e[1];
+    out->verdict = s.verdict;
     return RS_OK;
 }
 
-/* How far past its tolerance a comparison is; NaN-free for ranking. */
-static double excess(const gradcheck_entry *e, const gradcheck_opts *o)
+rs_status gradcheck_at(const rnn2_model *lm, const dataset *ds, const gradcheck_opts *o,
+                       gradcheck_result *out)
 {
-    if (e->verdict == GRADCHECK_NOT_FINITE)
-        return 0.0;
-    return e->abs_err / (o->atol + o->rtol * fabs(e->backprop));
+    rnn2_problem p = {*lm, ds};
+    objective obj = rnn2_objective(&p);
+    return gradcheck_at2(&obj, lm->wx, lm->wrec, o, out);
 }
 
 static void sweep_account(gradcheck_sweep_result *s, const gradcheck_result *r, double wx,
@@ -82,7 +172,7 @@ static void sweep_account(gradcheck_sweep_result *s, const gradcheck_result *r, 
         s->failed++;
     else
         s->not_finite++;
-    double ratio = fmax(excess(&r->wx, o), excess(&r->wrec, o));
+    double ratio = fmax(gradcheck_ratio(&r->wx, o), gradcheck_ratio(&r->wrec, o));
     if (s->points == 1 || ratio > s->worst_ratio) {
         s->worst_ratio = ratio;
         s->worst = *r;
@@ -91,23 +181,52 @@ static void sweep_account(gradcheck_sweep_result *s, const gradcheck_result *r, 
     }
 }
 
+rs_status gradcheck_sweep_run(const objective *obj, const gradcheck_opts *o, const double *w0,
+                              size_t n0, const double *w1, size_t n1, gradcheck_result *row,
+                              gradcheck_row_fn on_row, void *ctx,
+                              gradcheck_sweep_result *summary)
+{
+    memset(summary, 0, sizeof *summary);
+    for (size_t j = 0; j < n1; j++) {
+        for (size_t i = 0; i < n0; i++) {
+            rs_status st = gradcheck_at2(obj, w0[i], w1[j], o, &row[i]);
+            if (st != RS_OK)
+                return st;
+            sweep_account(summary, &row[i], w0[i], w1[j], o);
+        }
+        rs_status st = on_row ? on_row(ctx, j, row) : RS_OK;
+        if (st != RS_OK)
+            return st;
+    }
+    return RS_OK;
+}
+
+typedef struct {
+    gradcheck_result *results;
+    size_t nx;
+} sweep_store;
+
+static rs_status store_row(void *ctx, size_t j, const gradcheck_result *row)
+{
+    sweep_store *s = ctx;
+    if (s->results)
+        memcpy(s->results + j * s->nx, row, s->nx * sizeof *row);
+    return RS_OK;
+}
+
 rs_status gradcheck_sweep(const dataset *ds, activation f, const gradcheck_opts *o,
                           const double *wx, size_t nx, const double *wrec, size_t nrec,
                           gradcheck_result *results, gradcheck_sweep_result *summary)
 {
-    memset(summary, 0, sizeof *summary);
-    for (size_t j = 0; j < nrec; j++)
-        for (size_t i = 0; i < nx; i++) {
-            rnn2_model lm = {wx[i], wrec[j], f, 0.0};
-            gradcheck_result r;
-            rs_status st = gradcheck_at(&lm, ds, o, &r);
-            if (st != RS_OK)
-                return st;
-            if (results)
-                results[j * nx + i] = r;
-            sweep_account(summary, &r, wx[i], wrec[j], o);
-        }
-    return RS_OK;
+    rnn2_problem p = {{0.0, 0.0, f, 0.0}, ds};
+    objective obj = rnn2_objective(&p);
+    gradcheck_result *row = malloc((nx ? nx : 1) * sizeof *row);
+    if (!row)
+        return RS_ENOMEM;
+    sweep_store store = {results, nx};
+    rs_status st = gradcheck_sweep_run(&obj, o, wx, nx, wrec, nrec, row, store_row, &store, summary);
+    free(row);
+    return st;
 }
 
 void gradcheck_sweep_merge(gradcheck_sweep_result *into, const gradcheck_sweep_result *part)

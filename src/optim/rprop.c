@@ -1,7 +1,5 @@
 #include "rprop.h"
 
-#include <math.h>
-
 const char *const rprop_variant_names[] = {"tutorial", "rprop+",  "rprop-",
                                            "irprop+",  "irprop-", NULL};
 
@@ -11,84 +9,40 @@ rprop_opts rprop_defaults(rprop_variant v)
     return o;
 }
 
-/* np.sign: -1, 0 or 1 (0 for NaN too, so a NaN gradient takes no step). */
-static double sign_of(double g) { return g > 0.0 ? 1.0 : g < 0.0 ? -1.0 : 0.0; }
-
-/* The tutorial: grow delta if the sign repeats, else shrink; step -sign*delta. */
-static double step_tutorial(rprop_state *s, double g, const rprop_opts *o)
+const optim_type *rprop_type(rprop_variant v)
 {
-    double sg = sign_of(g);
-    s->delta *= sg == s->prev_sign ? o->eta_plus : o->eta_minus;
-    s->prev_sign = sg;
-    return -sg * s->delta;
+    static const optim_type *const types[] = {&optim_rprop_tutorial, &optim_rprop_plus,
+                                              &optim_rprop_minus, &optim_irprop_plus,
+                                              &optim_irprop_minus};
+    return types[v];
 }
 
-/* One weight's change for the Igel & Huesken variants. loss_rose is used
- * by iRprop+ only. */
-static double step_standard(rprop_state *s, double g, const rprop_opts *o, int loss_rose)
+optim_config rprop_config(const rprop_opts *o, size_t iters)
 {
-    double sg = sign_of(g), agree = sg * s->prev_sign;
-    if (agree > 0.0) {
-        s->delta = fmin(s->delta * o->eta_plus, o->delta_max);
-    } else if (agree < 0.0) {
-        s->delta = fmax(s->delta * o->eta_minus, o->delta_min);
-        if (o->variant == RPROP_PLUS || o->variant == RPROP_IPLUS) {
-            /* Backtrack (always for Rprop+, only on a loss increase for iRprop+). */
-            double back = (o->variant == RPROP_PLUS || loss_rose) ? -s->prev_step : 0.0;
-            s->prev_sign = 0.0;
-            s->prev_step = back;
-            return back;
-        }
-        if (o->variant == RPROP_IMINUS)
-            sg = 0.0; /* iRprop-: forget this gradient, take no step */
-    }
-    s->prev_sign = sg;
-    s->prev_step = -sg * s->delta;
-    return s->prev_step;
+    optim_config c = optim_config_default(rprop_type(o->variant), iters);
+    c.params.eta_plus = o->eta_plus;
+    c.params.eta_minus = o->eta_minus;
+    c.params.delta0 = o->delta0;
+    c.params.delta_min = o->delta_min;
+    c.params.delta_max = o->delta_max;
+    return c;
 }
 
-void rprop_begin(rprop_iter *it, const dataset *ds, const rnn2_model *start,
-                 const rprop_opts *o)
+static rs_status store_point(void *ctx, const optim_point *pt)
 {
-    *it = (rprop_iter){ds, *o, *start, {o->delta0, 0.0, 0.0}, {o->delta0, 0.0, 0.0}, INFINITY};
-}
-
-rs_status rprop_next(rprop_iter *it, int step, rprop_point *p)
-{
-    rnn2_grad g;
-    rs_status st = rnn2_gradient(&it->lm, it->ds, &g);
-    if (st != RS_OK)
-        return st;
-    *p = (rprop_point){it->lm.wx, it->lm.wrec, g.loss, g.d_wx, g.d_wrec, it->sx.delta,
-                       it->sr.delta};
-    if (!step)
-        return RS_OK;
-    double dx, dr;
-    if (it->o.variant == RPROP_TUTORIAL) {
-        dx = step_tutorial(&it->sx, g.d_wx, &it->o);
-        dr = step_tutorial(&it->sr, g.d_wrec, &it->o);
-    } else {
-        int rose = g.loss > it->prev_loss;
-        dx = step_standard(&it->sx, g.d_wx, &it->o, rose);
-        dr = step_standard(&it->sr, g.d_wrec, &it->o, rose);
-    }
-    it->prev_loss = g.loss;
-    p->delta_wx = it->sx.delta;
-    p->delta_wrec = it->sr.delta;
-    it->lm.wx += dx;
-    it->lm.wrec += dr;
+    rprop_point *trace = ctx;
+    const double *delta = pt->type->vector(pt->state, pt->n, 0);
+    trace[pt->iter] = (rprop_point){pt->w[0], pt->w[1], pt->loss,  pt->grad[0],
+                                    pt->grad[1], delta[0], delta[1]};
     return RS_OK;
 }
 
 rs_status rprop_run(const dataset *ds, const rnn2_model *start, const rprop_opts *o, size_t iters,
                     rprop_point *trace)
 {
-    rprop_iter it;
-    rprop_begin(&it, ds, start, o);
-    for (size_t i = 0; i <= iters; i++) {
-        rs_status st = rprop_next(&it, i < iters, &trace[i]);
-        if (st != RS_OK)
-            return st;
-    }
-    return RS_OK;
+    rnn2_problem prob = {*start, ds};
+    objective obj = rnn2_objective(&prob);
+    optim_config c = rprop_config(o, iters);
+    double w[2] = {start->wx, start->wrec};
+    return optim_run(&obj, &c, w, store_point, trace);
 }

@@ -1,11 +1,14 @@
-/* rprop.h: resilient backpropagation on the two-parameter RNN: the
- * tutorial's variant and the four of Igel & Huesken (2000), Rprop+,
- * Rprop-, iRprop+ and iRprop-, each with step bounds delta_min/delta_max. */
+/* rprop.h: the RProp family on the two-parameter RNN, as the `rprop`
+ * command and the tutorial summary use it: the tutorial's variant and the
+ * four of Igel & Huesken (2000), with the tutorial's hyper-parameters.
+ * The methods themselves are optimiser types (optim.h, rprop_family.c);
+ * this is a thin layer that runs them through optim_run. */
 #ifndef RNNSCAPE_RPROP_H
 #define RNNSCAPE_RPROP_H
 
 #include <stddef.h>
 
+#include "optim.h"
 #include "rnn2.h"
 
 typedef enum {
@@ -32,30 +35,13 @@ typedef struct {
     double wx, wrec, loss, d_wx, d_wrec, delta_wx, delta_wrec;
 } rprop_point;
 
-/* Per-weight state of the optimiser. */
-typedef struct {
-    double delta;     /* current step size */
-    double prev_sign; /* sign of the previous gradient (0 after a reset) */
-    double prev_step; /* last applied change of the weight, for backtracking */
-} rprop_state;
-
-/* A run in progress, so a long trace can be written as it is computed. */
-typedef struct {
-    const dataset *ds;
-    rprop_opts o;
-    rnn2_model lm; /* the current iterate */
-    rprop_state sx, sr;
-    double prev_loss;
-} rprop_iter;
-
 /* The tutorial's hyper-parameters for the given variant; bounds 1e-6, 50. */
 rprop_opts rprop_defaults(rprop_variant v);
-void rprop_begin(rprop_iter *it, const dataset *ds, const rnn2_model *start,
-                 const rprop_opts *o);
-/* Describes the current iterate in p; with step, also takes the step from
- * it (p then holds the step sizes used). */
-rs_status rprop_next(rprop_iter *it, int step, rprop_point *p);
-/* Runs iters iterations from start; trace gets iters+1 points, start included. */
+/* The optimiser type and its configuration for these options. */
+const optim_type *rprop_type(rprop_variant v);
+optim_config rprop_config(const rprop_opts *o, size_t iters);
+/* Runs iters iterations from start; trace gets iters+1 points, start
+ * included (fewer if the loss stops being finite: RS_ERANGE). */
 rs_status rprop_run(const dataset *ds, const rnn2_model *start, const rprop_opts *o, size_t iters,
                     rprop_point *trace);
 

@@ -22,7 +22,7 @@ static char dir[4096];
 
 static char *in_dir(const char *name)
 {
-    static char buf[4][4200];
+    static char buf[4][4500];
     static int k;
     char *p = buf[k++ % 4];
     snprintf(p, sizeof buf[0], "%s/%s", dir, name);
@@ -383,6 +383,268 @@ static void check_devices(void)
         unlink(full);
 }
 
+
+static void on_term(int sig)
+{
+    outfile_remove_pending();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Round 2 (issue 12): links dangling or chained, long names, read-only
+ * targets, groups committed all or nothing, every temporary removable. */
+
+/* Writes text through a fresh outfile on path and commits; the status. */
+/* A path in the scratch folder held in its own buffer (in_dir's are reused). */
+#define SCRATCH(var, name)                                                                         \
+    char var[4500];                                                                                \
+    snprintf(var, sizeof var, "%s/%s", dir, name)
+
+static rs_status put(const char *path, const char *text)
+{
+    outfile of;
+    rs_status st = outfile_open(&of, path);
+    if (st != RS_OK)
+        return st;
+    fputs(text, of.fp);
+    return outfile_commit(&of);
+}
+
+static int is_link(const char *path)
+{
+    struct stat sb;
+    return lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode);
+}
+
+static void check_links2(void)
+{
+    SCRATCH(link, "dangling.dat");
+    SCRATCH(real, "made.dat");
+    if (symlink("made.dat", link) != 0) {
+        tap_ok(1, "# SKIP symlink failed: %s", strerror(errno));
+        return;
+    }
+    tap_ok(put(link, "through\n") == RS_OK, "write through a dangling link");
+    tap_ok(is_link(link) && file_is(real, "through\n") && entries() == 2,
+           "the link stays a link and the file it names is created");
+    /* A chain of two links, the second relative to a subfolder. */
+    SCRATCH(sub, "sub");
+    SCRATCH(chain, "chain.dat");
+    mkdir(sub, 0755);
+    SCRATCH(inner, "sub/inner.dat");
+    tap_ok(symlink("../made.dat", inner) == 0 && symlink("sub/inner.dat", chain) == 0,
+           "a chain: chain.dat -> sub/inner.dat -> ../made.dat");
+    tap_ok(put(chain, "chained\n") == RS_OK && is_link(chain) && is_link(inner) &&
+               file_is(real, "chained\n"),
+           "writing the chain updates the final file, both links stay links");
+    outfile of;
+    rs_status ost = outfile_open(&of, chain);
+    tap_ok(ost == RS_OK && of.path && strcmp(of.path, in_dir("sub/../made.dat")) == 0,
+           "the final name is resolved relative to each link's folder (%s)", of.path ? of.path : "-");
+    outfile_abort(&of);
+    /* A loop is an error, not a hang. */
+    SCRATCH(loop, "loop.dat");
+    tap_ok(symlink("loop.dat", loop) == 0, "a link to itself");
+    errno = 0;
+    ost = outfile_open(&of, loop);
+    int err = errno;
+    tap_ok(ost == RS_EIO && err == ELOOP, "is RS_EIO with ELOOP (%s)", strerror(err));
+    /* A dangling link into a missing folder: an error, nothing created. */
+    SCRATCH(nowhere, "nowhere.dat");
+    tap_ok(symlink("no/such/dir/x.dat", nowhere) == 0 && put(nowhere, "x") == RS_EIO &&
+               is_link(nowhere),
+           "a link into a missing folder is refused and stays a link");
+    unlink(nowhere);
+    unlink(loop);
+    unlink(chain);
+    unlink(inner);
+    rmdir(sub);
+    unlink(link);
+    unlink(real);
+    tap_ok(entries() == 0, "nothing left after the link checks");
+}
+
+static void check_long_names(void)
+{
+    long name_max = pathconf(dir, _PC_NAME_MAX);
+    if (name_max < 255)
+        name_max = 255;
+    for (int len = 240; len <= 255; len += 5) {
+        char name[300];
+        memset(name, 'n', (size_t)len);
+        name[len] = '\0';
+        if (len == 255) /* a multi-byte character where the name is cut */
+            memcpy(name + 240, "\xc3\xa9\xc3\xa9\xc3\xa9", 6);
+        SCRATCH(path, name);
+        rs_status st = put(path, "long\n");
+        tap_ok(st == RS_OK && file_is(path, "long\n") && entries() == 1,
+               "a %d-character name works (%s)", len, st == RS_OK ? "ok" : strerror(errno));
+        tap_ok(put(path, "again\n") == RS_OK && file_is(path, "again\n") && entries() == 1,
+               "and is replaced whole, no temporary left");
+        unlink(path);
+    }
+    outfile of;
+    char name[300];
+    memset(name, 'x', 256);
+    name[256] = '\0';
+    errno = 0;
+    rs_status st = outfile_open(&of, in_dir(name));
+    int err = errno;
+    tap_ok(st == RS_EIO && err == ENAMETOOLONG && entries() == 0,
+           "a 256-character name is ENAMETOOLONG, as the kernel says (%s)", strerror(err));
+}
+
+static void check_readonly(void)
+{
+    SCRATCH(ro, "readonly.dat");
+    write_file(ro, "keep me\n", 0444);
+    errno = 0;
+    rs_status st = put(ro, "replaced\n");
+    int err = errno;
+    tap_ok(st == RS_EIO && err == EACCES, "a read-only (0444) file is refused with EACCES (%s)",
+           strerror(err));
+    tap_ok(file_is(ro, "keep me\n") && mode_of(ro) == 0444 && entries() == 1,
+           "it is untouched and nothing is created");
+    if (geteuid() == 0) {
+        /* Owned by another user: refused when read-only, replaced with
+         * its owner kept when writable (what `>` would do for root). */
+        tap_ok(chown(ro, 65534, 65534) == 0 && put(ro, "no\n") == RS_EIO && file_is(ro, "keep me\n"),
+               "root: another user's read-only file is refused");
+        chmod(ro, 0644);
+        struct stat sb;
+        tap_ok(put(ro, "yes\n") == RS_OK && file_is(ro, "yes\n") && stat(ro, &sb) == 0 &&
+                   sb.st_uid == 65534 && sb.st_gid == 65534 && (sb.st_mode & 07777) == 0644,
+               "root: another user's 0644 file is replaced and keeps its owner, group, mode");
+    } else {
+        tap_ok(1, "# SKIP not root");
+        tap_ok(1, "# SKIP not root");
+    }
+    unlink(ro);
+}
+
+static void check_group(void)
+{
+    SCRATCH(a, "a.dat");
+    SCRATCH(b, "b.dat");
+    SCRATCH(c, "c.dat");
+    write_file(a, "old a\n", 0644);
+    outfile_group g;
+    outfile_group_init(&g);
+    FILE *fa, *fb, *fc;
+    size_t clash = 99, bad = 99;
+    tap_ok(outfile_group_open(&g, a, &fa, &clash) == RS_OK &&
+               outfile_group_open(&g, b, &fb, &clash) == RS_OK,
+           "a group of two outputs opens");
+    fputs("new a\n", fa);
+    fputs("new b\n", fb);
+    tap_ok(file_is(a, "old a\n") && !exists(b) && entries() == 3,
+           "before commit: the old a, no b, two temporaries");
+    tap_ok(outfile_group_commit(&g, &bad) == RS_OK && g.n == 0, "the group commits");
+    tap_ok(file_is(a, "new a\n") && file_is(b, "new b\n") && entries() == 2,
+           "both are replaced, no temporary left");
+
+    /* The same file twice: by name, by another spelling, by a hard link;
+     * two spellings of a file that does not exist yet. */
+    SCRATCH(hard, "hard.dat");
+    link(a, hard);
+    char other[9000];
+    snprintf(other, sizeof other, "%s/./../%s/a.dat", dir, strrchr(dir, '/') + 1);
+    const char *names[] = {a, other, hard};
+    for (int i = 0; i < 3; i++) {
+        outfile_group_init(&g);
+        clash = 99;
+        errno = 0;
+        rs_status st1 = outfile_group_open(&g, a, &fa, &clash);
+        rs_status st2 = outfile_group_open(&g, names[i], &fb, &clash);
+        tap_ok(st1 == RS_OK && st2 == RS_EINVAL && errno == EEXIST && clash == 0 && g.n == 1,
+               "the same file given twice is refused (%s)", i == 0 ? "same name" : i == 1 ? "another spelling" : "a hard link");
+        outfile_group_abort(&g);
+    }
+    unlink(hard);
+    outfile_group_init(&g);
+    snprintf(other, sizeof other, "%s/./c.dat", dir);
+    tap_ok(outfile_group_open(&g, c, &fc, &clash) == RS_OK &&
+               outfile_group_open(&g, other, &fb, &clash) == RS_EINVAL && clash == 0,
+           "two spellings of a new file are refused");
+    outfile_group_abort(&g);
+    tap_ok(!exists(c) && entries() == 2, "abort creates nothing");
+
+    /* One output failing (a full device, the file size limit) replaces none. */
+    char full[4200];
+    int have_full = device_path(full, sizeof full, "full", 7);
+    outfile_group_init(&g);
+    outfile_group_open(&g, a, &fa, &clash);
+    outfile_group_open(&g, b, &fb, &clash);
+    fputs("newer a\n", fa);
+    fputs("newer b\n", fb);
+    rs_status st = RS_OK;
+    int err;
+    if (have_full) {
+        st = outfile_group_open(&g, full, &fc, &clash);
+        fputs("no room\n", fc);
+    } else {
+        fputs("x", fb);
+        fclose(fb); /* a stream that fails at commit, like a lost disk */
+        g.file[1].fp = fopen("/dev/null", "r");
+        fputs("x", g.file[1].fp);
+    }
+    errno = 0;
+    rs_status cst = outfile_group_commit(&g, &bad);
+    err = errno;
+    tap_ok(st == RS_OK && cst == RS_EIO && bad == (have_full ? 2u : 1u) && (!have_full || err == ENOSPC),
+           "the group's commit fails, naming the output (%zu: %s)", bad, strerror(err));
+    tap_ok(file_is(a, "new a\n") && file_is(b, "new b\n") && g.n == 0,
+           "and neither of the other targets is replaced");
+    tap_ok(entries() == 2 + (have_full && strncmp(full, dir, strlen(dir)) == 0),
+           "and no temporary file is left");
+    if (have_full && strncmp(full, dir, strlen(dir)) == 0)
+        unlink(full);
+    unlink(a);
+    unlink(b);
+}
+
+/* Every temporary of the process, not just the latest, is removed. */
+static void check_pending_all(void)
+{
+    outfile of[5];
+    char names[5][32];
+    for (int i = 0; i < 5; i++) {
+        snprintf(names[i], sizeof names[i], "pend%d.dat", i);
+        outfile_open(&of[i], in_dir(names[i]));
+        fputs("x", of[i].fp);
+        fflush(of[i].fp);
+    }
+    tap_ok(entries() == 5 && outfile_pending() != NULL, "five temporaries are pending");
+    outfile_remove_pending();
+    tap_ok(entries() == 0, "outfile_remove_pending removes all five");
+    for (int i = 0; i < 5; i++)
+        outfile_abort(&of[i]);
+    tap_ok(entries() == 0 && outfile_pending() == NULL, "aborting afterwards is harmless");
+
+    /* In a child killed by SIGTERM while a group is pending, through a
+     * handler that calls outfile_remove_pending. */
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_term;
+        sigaction(SIGTERM, &sa, NULL);
+        outfile_group g;
+        outfile_group_init(&g);
+        FILE *fp;
+        size_t clash;
+        for (int i = 0; i < 4; i++)
+            outfile_group_open(&g, in_dir(names[i]), &fp, &clash);
+        raise(SIGTERM);
+        _exit(0);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    tap_ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM && entries() == 0,
+           "a SIGTERM handler removes every temporary of a pending group");
+}
+
 int main(void)
 {
     (void)tap_plan;
@@ -403,6 +665,11 @@ int main(void)
     check_modes();
     check_symlink();
     check_devices();
+    check_links2();
+    check_long_names();
+    check_readonly();
+    check_group();
+    check_pending_all();
     tap_ok(entries() == 0, "the scratch folder is empty at the end");
     rmdir(dir);
     return tap_done();

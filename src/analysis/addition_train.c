@@ -1,0 +1,90 @@
+#include "addition_train.h"
+
+#include <stdlib.h>
+
+/* What one run carries between iterations. */
+typedef struct {
+    addition_net *net;
+    const addition_train_config *cfg;
+    double *window; /* the last `every` abs_errors, a ring (running_mean) */
+    double window_sum;
+    double dh[ADDITION_BITS_MAX];
+} train_run;
+
+/* The checkpoint of the weights w after iter iterations, with its
+ * evaluation when one is asked for. */
+static rs_status checkpoint(train_run *t, long iter, const double *w)
+{
+    const addition_train_config *cfg = t->cfg;
+    addition_train_checkpoint c = {.iter = iter, .net = t->net, .w = w};
+    if (cfg->eval) {
+        double *dh = cfg->gradflow ? t->dh : NULL;
+        rs_status st = addition_evaluate(t->net, w, cfg->eval, &c.mean_loss, &c.accuracy, dh);
+        if (st != RS_OK)
+            return st;
+        c.evaluated = 1;
+        c.dhnorm = dh;
+    }
+    return cfg->on_checkpoint ? cfg->on_checkpoint(cfg->ctx, &c) : RS_OK;
+}
+
+/* Hands iteration j over, with the running mean of the error. */
+static rs_status record(train_run *t, long j, uint32_t a, uint32_t b, const addition_step *st)
+{
+    const addition_train_config *cfg = t->cfg;
+    addition_train_record r = {.iter = j, .a = a, .b = b, .step = *st};
+    if (t->window) {
+        /* running mean over a ring of the last `every` errors */
+        size_t slot = (size_t)(j % cfg->every);
+        if (j >= cfg->every)
+            t->window_sum -= t->window[slot];
+        t->window[slot] = st->abs_error;
+        t->window_sum += st->abs_error;
+        long n = j + 1 < cfg->every ? j + 1 : cfg->every;
+        r.mean_abs_error = t->window_sum / (double)n;
+    }
+    return cfg->on_iteration ? cfg->on_iteration(cfg->ctx, &r) : RS_OK;
+}
+
+/* The tutorial's loop: draw a then b, checkpoint, its update. */
+static rs_status tutorial_loop(train_run *t, rng *r)
+{
+    addition_net *net = t->net;
+    const addition_train_config *cfg = t->cfg;
+    addition_work ws;
+    double *upd = calloc(net->nparams, sizeof *upd);
+    if (!upd || addition_work_init(&ws, net->bits, net->hidden) != RS_OK) {
+        free(upd);
+        return RS_ENOMEM;
+    }
+    uint32_t half = (uint32_t)1 << (net->bits - 1);
+    rs_status st = RS_OK;
+    for (long j = 0; j < cfg->iters && st == RS_OK; j++) {
+        uint32_t a = rng_below(r, half);
+        uint32_t b = rng_below(r, half);
+        if (j % cfg->every == 0)
+            st = checkpoint(t, j, net->w);
+        if (st != RS_OK)
+            break;
+        addition_step s;
+        addition_train_step(net, cfg->alpha, a, b, &ws, upd, &s);
+        st = record(t, j, a, b, &s);
+    }
+    if (st == RS_OK) /* the final weights are always the last checkpoint */
+        st = checkpoint(t, cfg->iters, net->w);
+    addition_work_free(&ws);
+    free(upd);
+    return st;
+}
+
+rs_status addition_train(addition_net *net, rng *r, const addition_train_config *cfg)
+{
+    if (cfg->iters < 0 || cfg->every < 1 || (cfg->gradflow && !cfg->eval))
+        return RS_EINVAL;
+    train_run t = {.net = net, .cfg = cfg};
+    if (cfg->running_mean && !(t.window = calloc((size_t)cfg->every, sizeof *t.window)))
+        return RS_ENOMEM;
+    rs_status st = cfg->optim ? RS_EINVAL : tutorial_loop(&t, r);
+    free(t.window);
+    return st;
+}

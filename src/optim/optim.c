@@ -1,0 +1,247 @@
+/* optim.c: the optimiser table, parameter checks, gradient clipping and
+ * the driver loop shared by every method. */
+#include "optim.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The table: adding an optimiser is one line here. */
+const optim_type *const optim_types[] = {
+    &optim_sgd,           &optim_adagrad,     &optim_rmsprop,
+    &optim_adam,          &optim_rprop_tutorial, &optim_rprop_plus,
+    &optim_rprop_minus,   &optim_irprop_plus, &optim_irprop_minus,
+    NULL};
+
+/* The names in the same order, for option parsers (cli_choice). */
+const char *const optim_names[] = {"sgd",    "adagrad", "rmsprop", "adam",   "rprop-tutorial",
+                                   "rprop+", "rprop-",  "irprop+", "irprop-", NULL};
+
+#define PARAM(name, bit, field, flag) {name, bit, offsetof(optim_params, field), flag}
+const optim_param_info optim_param_table[] = {
+    PARAM("lr", OPTIM_P_LR, lr, 0),
+    PARAM("momentum", OPTIM_P_MOMENTUM, momentum, 0),
+    PARAM("dampening", OPTIM_P_DAMPENING, dampening, 0),
+    PARAM("nesterov", OPTIM_P_NESTEROV, nesterov, 1),
+    PARAM("weight-decay", OPTIM_P_WEIGHT_DECAY, weight_decay, 0),
+    PARAM("lr-decay", OPTIM_P_LR_DECAY, lr_decay, 0),
+    PARAM("initial-accumulator", OPTIM_P_INITIAL_ACCUMULATOR, initial_accumulator, 0),
+    PARAM("alpha", OPTIM_P_ALPHA, alpha, 0),
+    PARAM("centered", OPTIM_P_CENTERED, centered, 1),
+    PARAM("eps", OPTIM_P_EPS, eps, 0),
+    PARAM("beta1", OPTIM_P_BETA1, beta1, 0),
+    PARAM("beta2", OPTIM_P_BETA2, beta2, 0),
+    PARAM("amsgrad", OPTIM_P_AMSGRAD, amsgrad, 1),
+    PARAM("delta0", OPTIM_P_DELTA0, delta0, 0),
+    PARAM("delta-min", OPTIM_P_DELTA_MIN, delta_min, 0),
+    PARAM("delta-max", OPTIM_P_DELTA_MAX, delta_max, 0),
+    PARAM("eta-plus", OPTIM_P_ETA_PLUS, eta_plus, 0),
+    PARAM("eta-minus", OPTIM_P_ETA_MINUS, eta_minus, 0),
+    {NULL, 0, 0, 0}};
+
+double optim_param_value(const optim_params *p, const optim_param_info *info)
+{
+    const char *base = (const char *)p + info->offset;
+    if (info->is_flag) {
+        int v;
+        memcpy(&v, base, sizeof v);
+        return v ? 1.0 : 0.0;
+    }
+    double v;
+    memcpy(&v, base, sizeof v);
+    return v;
+}
+
+const optim_type *optim_find(const char *name)
+{
+    for (size_t i = 0; optim_types[i]; i++)
+        if (strcmp(optim_types[i]->name, name) == 0)
+            return optim_types[i];
+    return NULL;
+}
+
+optim_config optim_config_default(const optim_type *type, size_t iters)
+{
+    return (optim_config){type, type->defaults, {OPTIM_CLIP_NONE, 0.0}, iters};
+}
+
+/* One domain rule: the parameter (if used) must satisfy ok, else why. */
+static int violates(unsigned uses, unsigned bit, int ok) { return (uses & bit) && !ok; }
+
+rs_status optim_check(const optim_config *c, const char **why)
+{
+    const optim_params *p = &c->params;
+    unsigned u = c->type->uses;
+#define RULE(bit, cond, text)                                                                      \
+    if (violates(u, bit, cond)) {                                                                  \
+        *why = text;                                                                               \
+        return RS_EINVAL;                                                                          \
+    }
+    RULE(OPTIM_P_LR, isfinite(p->lr) && p->lr >= 0, "lr must be a finite number >= 0");
+    RULE(OPTIM_P_MOMENTUM, isfinite(p->momentum) && p->momentum >= 0,
+         "momentum must be a finite number >= 0");
+    RULE(OPTIM_P_DAMPENING, isfinite(p->dampening), "dampening must be finite");
+    RULE(OPTIM_P_NESTEROV, !p->nesterov || (p->momentum > 0 && p->dampening == 0),
+         "nesterov needs momentum > 0 and dampening 0");
+    RULE(OPTIM_P_WEIGHT_DECAY, isfinite(p->weight_decay) && p->weight_decay >= 0,
+         "weight-decay must be a finite number >= 0");
+    RULE(OPTIM_P_LR_DECAY, isfinite(p->lr_decay) && p->lr_decay >= 0,
+         "lr-decay must be a finite number >= 0");
+    RULE(OPTIM_P_INITIAL_ACCUMULATOR, isfinite(p->initial_accumulator) && p->initial_accumulator >= 0,
+         "initial-accumulator must be a finite number >= 0");
+    RULE(OPTIM_P_ALPHA, isfinite(p->alpha) && p->alpha >= 0, "alpha must be a finite number >= 0");
+    RULE(OPTIM_P_EPS, isfinite(p->eps) && p->eps >= 0, "eps must be a finite number >= 0");
+    RULE(OPTIM_P_BETA1, p->beta1 >= 0 && p->beta1 < 1, "beta1 must lie in [0, 1)");
+    RULE(OPTIM_P_BETA2, p->beta2 >= 0 && p->beta2 < 1, "beta2 must lie in [0, 1)");
+    RULE(OPTIM_P_ETA_PLUS, isfinite(p->eta_plus) && p->eta_plus > 0, "eta-plus must be positive");
+    RULE(OPTIM_P_ETA_MINUS, isfinite(p->eta_minus) && p->eta_minus > 0,
+         "eta-minus must be positive");
+    RULE(OPTIM_P_DELTA0, isfinite(p->delta0) && p->delta0 > 0, "delta0 must be positive");
+    RULE(OPTIM_P_DELTA_MIN, isfinite(p->delta_min) && p->delta_min > 0,
+         "delta-min must be positive");
+    RULE(OPTIM_P_DELTA_MAX, isfinite(p->delta_max) && p->delta_max > 0,
+         "delta-max must be positive");
+    RULE(OPTIM_P_DELTA_MAX, !(u & OPTIM_P_DELTA_MIN) || p->delta_min <= p->delta_max,
+         "delta-min must not exceed delta-max");
+    RULE(OPTIM_P_DELTA_MIN, !(u & OPTIM_P_DELTA0) || p->delta0 >= p->delta_min,
+         "delta0 must lie in [delta-min, delta-max]");
+    RULE(OPTIM_P_DELTA_MAX, !(u & OPTIM_P_DELTA0) || p->delta0 <= p->delta_max,
+         "delta0 must lie in [delta-min, delta-max]");
+#undef RULE
+    if (c->clip.kind != OPTIM_CLIP_NONE && !(isfinite(c->clip.c) && c->clip.c > 0)) {
+        *why = "the clipping threshold must be a positive number";
+        return RS_EINVAL;
+    }
+    *why = NULL;
+    return RS_OK;
+}
+
+/* ||g||_2 without overflow or underflow: scaled by the largest |g_i|. */
+static double norm2(size_t n, const double *g)
+{
+    double m = 0.0;
+    for (size_t i = 0; i < n; i++)
+        m = fmax(m, fabs(g[i]));
+    if (m == 0.0)
+        return 0.0;
+    double s = 0.0;
+    for (size_t i = 0; i < n; i++)
+        s += (g[i] / m) * (g[i] / m);
+    return m * sqrt(s);
+}
+
+void optim_clip_apply(const optim_clip *clip, size_t n, double *g)
+{
+    if (clip->kind == OPTIM_CLIP_VALUE) {
+        for (size_t i = 0; i < n; i++)
+            g[i] = fmin(fmax(g[i], -clip->c), clip->c);
+    } else if (clip->kind == OPTIM_CLIP_NORM) {
+        /* Pascanu et al. (2013), Alg. 1: if ||g|| > C then g <- (C/||g||) g
+         * (exactly: no epsilon added to the norm, unlike torch's clip_grad_norm_) */
+        double norm = norm2(n, g);
+        if (norm > clip->c)
+            for (size_t i = 0; i < n; i++)
+                g[i] *= clip->c / norm;
+    }
+}
+
+struct optim_state {
+    const optim_type *type;
+    size_t n;
+    optim_params p;
+    max_align_t block[]; /* the method's state */
+};
+
+optim_state *optim_alloc(const optim_type *type, size_t n, const optim_params *p, rs_status *st)
+{
+    size_t sz = type->state_size(n);
+    if (sz == SIZE_MAX || sz > SIZE_MAX - sizeof(optim_state)) {
+        *st = RS_ENOMEM;
+        return NULL;
+    }
+    optim_state *s = malloc(sizeof *s + sz);
+    if (!s) {
+        *st = RS_ENOMEM;
+        return NULL;
+    }
+    s->type = type;
+    s->n = n;
+    s->p = *p;
+    if ((*st = type->init(s->block, n, p)) != RS_OK) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+rs_status optim_step(optim_state *s, double *w, const double *g, double loss)
+{
+    return s->type->step(s->block, s->n, &s->p, w, g, loss);
+}
+
+const void *optim_state_block(const optim_state *s) { return s->block; }
+
+void optim_free(optim_state *s) { free(s); }
+
+static int all_finite(size_t n, const double *v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(v[i]))
+            return 0;
+    return 1;
+}
+
+/* The loop: evaluate, hand over, transform, step. Scratch: the gradient,
+ * its transformed copy and the iterate before the step (3n doubles). */
+static rs_status run_loop(const objective *obj, const optim_config *cfg, optim_state *s, double *w,
+                          double *scratch, optim_callback cb, void *ctx)
+{
+    size_t n = obj->n;
+    double *g = scratch, *gt = scratch + n, *w_at = scratch + 2 * n;
+    for (size_t i = 0;; i++) {
+        rs_status st;
+        double loss;
+        if (obj->select && (st = obj->select(obj->ctx, i)) != RS_OK)
+            return st;
+        if ((st = objective_fdf(obj, w, &loss, g)) != RS_OK)
+            return st;
+        int finite = isfinite(loss) && all_finite(n, g);
+        int last = i == cfg->iters || !finite;
+        memcpy(w_at, w, n * sizeof *w);
+        if (!last) {
+            memcpy(gt, g, n * sizeof *g);
+            optim_clip_apply(&cfg->clip, n, gt);
+            if ((st = optim_step(s, w, gt, loss)) != RS_OK)
+                return st;
+        }
+        optim_point pt = {i, n, w_at, loss, g, cfg->type, optim_state_block(s)};
+        if (cb && (st = cb(ctx, &pt)) != RS_OK)
+            return st;
+        if (last) {
+            memcpy(w, w_at, n * sizeof *w);
+            return finite ? RS_OK : RS_ERANGE;
+        }
+    }
+}
+
+rs_status optim_run(const objective *obj, const optim_config *cfg, double *w, optim_callback cb,
+                    void *ctx)
+{
+    const char *why;
+    rs_status st = optim_check(cfg, &why);
+    if (st != RS_OK)
+        return st;
+    size_t n = obj->n;
+    if (n > SIZE_MAX / (3 * sizeof(double)))
+        return RS_ENOMEM;
+    double *scratch = malloc((3 * n > 0 ? 3 * n : 1) * sizeof *scratch);
+    optim_state *s = scratch ? optim_alloc(cfg->type, n, &cfg->params, &st) : NULL;
+    if (!scratch)
+        st = RS_ENOMEM;
+    if (s)
+        st = run_loop(obj, cfg, s, w, scratch, cb, ctx);
+    optim_free(s);
+    free(scratch);
+    return st;
+}
