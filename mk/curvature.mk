@@ -5,9 +5,9 @@ src_librnnscape_a_SOURCES += \
 	src/analysis/curvature.c src/analysis/curvature.h src/analysis/curvature_isa.h \
 	src/analysis/curvature_simd.h src/analysis/curvature_generic.c \
 	src/analysis/curvature_avx2.c src/analysis/curvature_avx512.c
-tools_rnnscape_SOURCES += tools/cmd_hessian.c
+tools_rnnscape_SOURCES += tools/cmd_hessian.c tools/cmd_curvature.c
 
 # --- tests ---------------------------------------------------------------
-unit_tests += tests/src/models/test_rnn2_hessian
-cli_tests += tests/tools/test_hessian.sh
+unit_tests += tests/src/models/test_rnn2_hessian tests/src/analysis/test_curvature
+cli_tests += tests/tools/test_hessian.sh tests/tools/test_curvature.sh
 EXTRA_DIST += tests/pinned/torch_hessian.py

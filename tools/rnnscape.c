@@ -20,6 +20,7 @@ static const struct {
     {"gradtime", cmd_gradtime, "per-timestep gradients dxi/dS_k at given points"},
     {"gradcheck", cmd_gradcheck, "backprop against central differences (exit 1 on mismatch)"},
     {"hessian", cmd_hessian, "the exact 2 x 2 Hessian at a point, eigenvalues, self-check"},
+    {"curvature", cmd_curvature, "maps of the Hessian's eigenvalues over a grid of (w_x, w_rec)"},
     {"rprop", cmd_rprop, "an RProp optimiser trace"},
     {"predict", cmd_predict, "the model's output for one sequence"},
     {"tutorial", cmd_tutorial, "print the counting tutorial's results"},
