@@ -9,6 +9,7 @@
 #include "addition_landscape.h"
 #include "addition_trajectory.h"
 #include "cli.h"
+#include "cli_progress.h"
 #include "cmd_addition_sub.h"
 #include "gridio.h"
 
@@ -193,6 +194,29 @@ static int pca_directions(const land_opts *o, landscape *l)
     return CLI_OK;
 }
 
+static rs_status show_progress(void *ctx, size_t row_lo, size_t row_hi, const double *values)
+{
+    (void)row_lo, (void)values;
+    cli_progress_show(ctx, row_hi);
+    return RS_OK;
+}
+
+/* The grid in blocks of rows (about 256 points each), with progress. */
+static rs_status landscape_with_progress(const addition_net *net, const addition_evalset *es,
+                                         const double *d1, const double *d2, double range,
+                                         size_t n, double *loss)
+{
+    addition_landscape_plan *pl;
+    rs_status st = addition_landscape_plan_new(net, net->w, d1, d2, range, n, es, &pl);
+    cli_progress p;
+    cli_progress_start(&p, CMD, n);
+    if (st == RS_OK)
+        st = addition_landscape_run(pl, 0, n, 1 + 255 / n, loss, show_progress, &p);
+    cli_progress_show(&p, n);
+    addition_landscape_plan_free(pl);
+    return st;
+}
+
 /* Loads the weights (and checkpoints), picks the plane, computes the grid. */
 static int compute(land_opts *o, landscape *l)
 {
@@ -220,8 +244,7 @@ static int compute(land_opts *o, landscape *l)
         addition_random_directions(&l->net, l->net.w, &r, l->d1, l->d2);
     if (o->pca && !o->have_range)
         o->range = addition_trajectory_reach(&l->t);
-    if (addition_landscape(&l->net, l->net.w, l->d1, l->d2, o->range, n, &l->es, l->loss) !=
-        RS_OK) {
+    if (landscape_with_progress(&l->net, &l->es, l->d1, l->d2, o->range, n, l->loss) != RS_OK) {
         cli_error(CMD, "out of memory");
         return CLI_FAILURE;
     }
