@@ -10,6 +10,7 @@ int cmd_surface(int argc, char **argv);
 int cmd_gradtime(int argc, char **argv);
 int cmd_gradcheck(int argc, char **argv);
 int cmd_rprop(int argc, char **argv);
+int cmd_optimize(int argc, char **argv);
 int cmd_predict(int argc, char **argv);
 int cmd_tutorial(int argc, char **argv);
 int cmd_addition(int argc, char **argv);

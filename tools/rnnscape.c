@@ -19,6 +19,7 @@ static const struct {
     {"gradtime", cmd_gradtime, "per-timestep gradients dxi/dS_k at given points"},
     {"gradcheck", cmd_gradcheck, "backprop against central differences (exit 1 on mismatch)"},
     {"rprop", cmd_rprop, "an RProp optimiser trace"},
+    {"optimize", cmd_optimize, "a trace of any optimiser (SGD, Adagrad, RMSprop, Adam, RProp)"},
     {"predict", cmd_predict, "the model's output for one sequence"},
     {"tutorial", cmd_tutorial, "print the counting tutorial's results"},
     {"addition", cmd_addition, "the binary-addition RNN (see 'rnnscape addition --help')"},
