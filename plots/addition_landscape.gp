@@ -5,12 +5,13 @@
 #
 # Reads only files written by `rnnscape addition landscape`:
 #   random    the --directions random file
-#   pca       the --directions pca file (grid block, then the trajectory)
+#   pca       the --directions pca grid (-o)
+#   trajectory its --trajectory file
 # Output: outfile (required); term png (default), svg or pdf.
 # Styling: levels (colour bands, default 24).
 
-if (!exists("random") || !exists("pca") || !exists("outfile")) {
-    print "addition_landscape.gp: set random='FILE', pca='FILE' and outfile='FILE'"
+if (!exists("random") || !exists("pca") || !exists("trajectory") || !exists("outfile")) {
+    print "addition_landscape.gp: set random='FILE', pca='FILE', trajectory='FILE' and outfile='FILE'"
     exit status 2
 }
 if (!exists("term")) term = "png"
@@ -54,5 +55,5 @@ set xlabel "PC 1"
 set ylabel "PC 2"
 splot pca index 0 using 1:2:3 with pm3d notitle, \
       pca index 0 using 1:2:3 nosurface with lines lc rgb "#ffffff" lw 0.5 notitle, \
-      pca index 1 using 1:2:3 nocontour with linespoints lc rgb "red" pt 7 ps 0.6 lw 1.5 title "training trajectory"
+      trajectory using 1:2:3 nocontour with linespoints lc rgb "red" pt 7 ps 0.6 lw 1.5 title "training trajectory"
 unset multiplot

@@ -3,11 +3,12 @@
 # with the training trajectory drawn at its checkpoints' own losses.
 #
 # Reads only a file written by `rnnscape addition landscape --directions pca`:
-#   datafile  (grid block, then the trajectory block)
+#   datafile   the grid (-o)
+#   trajectory its --trajectory file
 # Output: outfile (required); term png (default), svg or pdf.
 
-if (!exists("datafile") || !exists("outfile")) {
-    print "addition_landscape3d.gp: set datafile='FILE' and outfile='FILE'"
+if (!exists("datafile") || !exists("trajectory") || !exists("outfile")) {
+    print "addition_landscape3d.gp: set datafile='FILE', trajectory='FILE' and outfile='FILE'"
     exit status 2
 }
 if (!exists("term")) term = "png"
@@ -34,4 +35,4 @@ set xyplane relative 0
 set key top right
 set autoscale xfix; set autoscale yfix
 splot datafile index 0 using 1:2:3 every 2:2 with pm3d notitle, \
-      datafile index 1 using 1:2:($3 * lift) with linespoints lc rgb "red" pt 7 ps 0.7 lw 2 title "training trajectory"
+      trajectory using 1:2:($3 * lift) with linespoints lc rgb "red" pt 7 ps 0.7 lw 2 title "training trajectory"

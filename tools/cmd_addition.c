@@ -20,6 +20,7 @@ static const char usage_text[] =
     "  gradcheck  backprop against central differences for every weight\n"
     "             (exit 1 on mismatch)\n"
     "  gradflow   per-timestep norms ||dE/dh_k|| at given weights\n"
+    "  hessian    the exact Hessian: full spectrum, trace, eigenvalue density\n"
     "  landscape  the mean loss on a plane through trained weights (random\n"
     "             filter-normalised or PCA-of-trajectory directions)\n\n"
     "Reproduce the tutorial's log:  rnnscape addition train --rng numpy --seed 0\n";
@@ -32,6 +33,7 @@ static const struct {
     {"gradcheck", addition_cmd_gradcheck},
     {"gradflow", addition_cmd_gradflow},
     {"landscape", addition_cmd_landscape},
+    {"hessian", addition_cmd_hessian},
 };
 
 int cmd_addition(int argc, char **argv)
@@ -70,6 +72,45 @@ int addition_parse(const char *cmd, const char *help, const struct option *longo
     cli_data_init(&unused);
     cli_parser p = {cmd, help, longopts, &unused, out, own, ctx};
     return cli_parse_args(&p, argc, args);
+}
+
+int addition_outputs_open(const char *cmd, addition_outputs *o, const char *opt, const char *path,
+                          FILE **fp)
+{
+    size_t clash;
+    if (o->group.n == 0)
+        outfile_group_init(&o->group);
+    rs_status st = outfile_group_open(&o->group, path, fp, &clash);
+    if (st == RS_OK) {
+        o->opt[o->group.n - 1] = opt;
+        o->path[o->group.n - 1] = path;
+        return CLI_OK;
+    }
+    if (st == RS_EINVAL && errno == EEXIST) {
+        cli_error(cmd, "%s: '%s' is the file of %s already", opt, path, o->opt[clash]);
+        return CLI_USAGE;
+    }
+    cli_error(cmd, "%s: cannot write '%s': %s", opt, path,
+              st == RS_EIO || st == RS_EINVAL ? strerror(errno) : rs_status_str(st));
+    return CLI_FAILURE;
+}
+
+int addition_outputs_commit(const char *cmd, addition_outputs *o)
+{
+    size_t bad;
+    if (o->group.n == 0)
+        return CLI_OK;
+    if (outfile_group_commit(&o->group, &bad) == RS_OK)
+        return CLI_OK;
+    cli_error(cmd, "%s: writing '%s' failed: %s (no output written)", o->opt[bad], o->path[bad],
+              strerror(errno));
+    return CLI_FAILURE;
+}
+
+void addition_outputs_abort(addition_outputs *o)
+{
+    if (o->group.n > 0)
+        outfile_group_abort(&o->group);
 }
 
 int addition_opt_rng(const char *cmd, const char *arg, rng_kind *kind)

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "addition_io.h"
+#include "addition_objective.h"
+#include "gradcheck.h"
 #include "cli.h"
 #include "cmd_addition_sub.h"
 #include "parse.h"
@@ -149,88 +151,8 @@ static int parse_opts(int argc, char **argv, check_opts *o)
     return rc;
 }
 
-/* The checked function: E summed over the pairs. */
-typedef struct {
-    const addition_net *net;
-    addition_work ws;
-    size_t n;
-    uint32_t *a, *b;
-} batch;
-
-static double batch_loss(batch *bt, const double *w)
-{
-    double e = 0.0;
-    for (size_t i = 0; i < bt->n; i++)
-        e += addition_loss(bt->net, w, bt->a[i], bt->b[i], &bt->ws);
-    return e;
-}
-
-static void batch_gradient(batch *bt, double *grad, double *tmp)
-{
-    memset(grad, 0, bt->net->nparams * sizeof *grad);
-    for (size_t i = 0; i < bt->n; i++) {
-        addition_gradient(bt->net, bt->net->w, bt->a[i], bt->b[i], &bt->ws, tmp, NULL, NULL);
-        for (size_t p = 0; p < bt->net->nparams; p++)
-            grad[p] += tmp[p];
-    }
-}
-
-typedef struct {
-    double worst, bp, fd;
-    size_t at;
-} check_result;
-
-/* Central differences for every weight; writes the table if fp is given. */
-static int compare(batch *bt, const check_opts *o, const double *grad, FILE *fp, check_result *res)
-{
-    const addition_net *net = bt->net;
-    double *w = malloc(net->nparams * sizeof *w);
-    if (!w)
-        return CLI_FAILURE;
-    memcpy(w, net->w, net->nparams * sizeof *w);
-    res->worst = -1.0;
-    for (size_t p = 0; p < net->nparams; p++) {
-        double keep = w[p], h = o->eps, fd;
-        w[p] = keep + h;
-        double e1 = batch_loss(bt, w);
-        w[p] = keep - h;
-        double m1 = batch_loss(bt, w);
-        if (o->order == 2) {
-            /* central difference: (E(w+h) - E(w-h)) / 2h, error O(h^2) */
-            fd = (e1 - m1) / (2.0 * h);
-        } else {
-            w[p] = keep + 2.0 * h;
-            double e2 = batch_loss(bt, w);
-            w[p] = keep - 2.0 * h;
-            double m2 = batch_loss(bt, w);
-            /* central difference, 5-point stencil: (8(E(+h)-E(-h)) - (E(+2h)-E(-2h))) / 12h,
-             * error O(h^4) */
-            fd = (8.0 * (e1 - m1) - (e2 - m2)) / (12.0 * h);
-        }
-        w[p] = keep;
-        double den = fmax(fmax(fabs(grad[p]), fabs(fd)), o->floor);
-        double rel = fabs(grad[p] - fd) / den;
-        if (!(rel <= res->worst)) { /* also catches NaN */
-            res->worst = isnan(rel) ? INFINITY : rel;
-            res->at = p;
-            res->bp = grad[p];
-            res->fd = fd;
-        }
-        if (fp) {
-            int r, c;
-            const char *name = addition_param_name(net->hidden, p, &r, &c);
-            fprintf(fp, "%zu %d %d %d %.17g %.17g %.17g\n", p,
-                    name[1] == '0'   ? 0
-                    : name[1] == '1' ? 1
-                                     : 2,
-                    r, c, grad[p], fd, rel);
-        }
-    }
-    free(w);
-    return CLI_OK;
-}
-
-static int setup(const check_opts *o, addition_net *net, batch *bt, rng *r)
+/* The weights and the sums E is taken over. */
+static int setup(const check_opts *o, addition_net *net, addition_problem *pb, rng *r)
 {
     int rc = addition_seed(CMD, r, o->kind, o->seed);
     if (rc != CLI_OK)
@@ -249,46 +171,88 @@ static int setup(const check_opts *o, addition_net *net, batch *bt, rng *r)
                   o->pair_b, half, net->bits);
         return CLI_USAGE;
     }
-    bt->net = net;
-    bt->n = o->have_pair ? 1 : (size_t)o->batch;
-    bt->a = malloc(bt->n * sizeof *bt->a);
-    bt->b = malloc(bt->n * sizeof *bt->b);
-    if (!bt->a || !bt->b || addition_work_init(&bt->ws, net->bits, net->hidden) != RS_OK) {
+    uint32_t a = (uint32_t)o->pair_a, b = (uint32_t)o->pair_b;
+    rs_status st = o->have_pair ? addition_problem_init_pairs(pb, net, 1, &a, &b)
+                                : addition_problem_init_drawn(pb, net, r, (size_t)o->batch);
+    if (st != RS_OK) {
         cli_error(CMD, "out of memory");
         return CLI_FAILURE;
-    }
-    for (size_t i = 0; i < bt->n; i++) {
-        bt->a[i] = o->have_pair ? (uint32_t)o->pair_a : rng_below(r, half);
-        bt->b[i] = o->have_pair ? (uint32_t)o->pair_b : rng_below(r, half);
     }
     return CLI_OK;
 }
 
-static void write_table_header(FILE *fp, const check_opts *o, const batch *bt, int nfull,
-                               char **full)
+static void write_table_header(FILE *fp, const check_opts *o, const addition_problem *pb,
+                               int nfull, char **full)
 {
     cli_header(fp, nfull, full);
     fprintf(fp, "# bits: %d\n# hidden: %d\n# eps: %.17g\n# tol: %.17g\n# floor: %.17g\n",
-            bt->net->bits, bt->net->hidden, o->eps, o->tol, o->floor);
+            pb->net->bits, pb->net->hidden, o->eps, o->tol, o->floor);
     fprintf(fp, "# pairs:");
-    for (size_t i = 0; i < bt->n; i++)
-        fprintf(fp, " %u+%u", bt->a[i], bt->b[i]);
+    for (size_t i = 0; i < pb->npairs; i++)
+        fprintf(fp, " %u+%u", pb->a[i], pb->b[i]);
     fprintf(fp, "\n# columns: index matrix row column backprop numeric rel\n"
                 "# matrix 0 = W0, 1 = W1, 2 = Wh; rel = |bp - fd| / max(|bp|, |fd|, floor)\n");
 }
 
-static void summary(const check_opts *o, const batch *bt, const check_result *res, int pass)
+static void write_table(FILE *fp, const addition_net *net, const gradcheck_entry *e)
+{
+    for (size_t p = 0; p < net->nparams; p++) {
+        int r, c;
+        const char *name = addition_param_name(net->hidden, p, &r, &c);
+        int matrix = name[1] == '0' ? 0 : name[1] == '1' ? 1 : 2;
+        fprintf(fp, "%zu %d %d %d %.17g %.17g %.17g\n", p, matrix, r, c, e[p].backprop,
+                e[p].numerical, e[p].rel_err);
+    }
+}
+
+/* The weight with the largest relative error (a not-finite one first). */
+static size_t worst_entry(size_t n, const gradcheck_entry *e)
+{
+    size_t at = 0;
+    for (size_t p = 1; p < n; p++)
+        if (e[p].rel_err > e[at].rel_err)
+            at = p;
+    return at;
+}
+
+static void summary(const check_opts *o, const addition_problem *pb, const gradcheck_entry *e,
+                    size_t at, int pass)
 {
     int r, c;
-    const char *name = addition_param_name(bt->net->hidden, res->at, &r, &c);
-    printf("weights: %zu (bits %d, hidden %d); sums: %zu", bt->net->nparams, bt->net->bits,
-           bt->net->hidden, bt->n);
-    if (bt->n == 1)
-        printf(" (%u + %u)", bt->a[0], bt->b[0]);
+    const addition_net *net = pb->net;
+    const char *name = addition_param_name(net->hidden, at, &r, &c);
+    printf("weights: %zu (bits %d, hidden %d); sums: %zu", net->nparams, net->bits, net->hidden,
+           pb->npairs);
+    if (pb->npairs == 1)
+        printf(" (%u + %u)", pb->a[0], pb->b[0]);
     printf("; eps %g\nworst relative error %.3e at %s[%d][%d] (index %zu): backprop %.17g, "
            "numeric %.17g\n%s (tol %g, floor %g)\n",
-           o->eps, res->worst, name, r, c, res->at, res->bp, res->fd, pass ? "PASS" : "FAIL",
+           o->eps, e[at].rel_err, name, r, c, at, e[at].backprop, e[at].numerical,
+           pass                                     ? "PASS"
+           : e[at].verdict == GRADCHECK_NOT_FINITE ? "FAIL (not finite)"
+                                                    : "FAIL",
            o->tol, o->floor);
+}
+
+/* The one checker (gradcheck.h) over every weight; the verdict is the
+ * documented one: worst rel = |bp - fd| / max(|bp|, |fd|, floor) < tol. */
+static int check(const check_opts *o, const addition_net *net, addition_problem *pb,
+                 gradcheck_entry *e, size_t *at)
+{
+    gradcheck_opts g = gradcheck_defaults();
+    g.eps = o->eps;
+    g.order = (int)o->order;
+    g.rel_floor = o->floor;
+    g.tutorial_steps = 0; /* E(w + h) and E(w - h) directly */
+    objective obj = addition_objective(pb);
+    rs_status st = gradcheck_objective(&obj, net->w, &g, e, NULL);
+    if (st != RS_OK) {
+        cli_error(CMD, "%s", st == RS_ENOMEM ? "out of memory" : rs_status_str(st));
+        return CLI_FAILURE;
+    }
+    *at = worst_entry(net->nparams, e);
+    return e[*at].verdict != GRADCHECK_NOT_FINITE && e[*at].rel_err < o->tol ? CLI_OK
+                                                                             : CLI_CHECK_FAILED;
 }
 
 int addition_cmd_gradcheck(int argc, char **argv, int nfull, char **full)
@@ -300,47 +264,35 @@ int addition_cmd_gradcheck(int argc, char **argv, int nfull, char **full)
     if (rc != CLI_OK)
         return rc;
     addition_net net = {0};
-    batch bt = {0};
+    addition_problem pb = {0};
+    addition_outputs out = {0};
+    gradcheck_entry *e = NULL;
+    FILE *fp = NULL;
     rng r;
-    outfile of;
-    int open = 0;
-    double *grad = NULL, *tmp = NULL;
-    rc = setup(&o, &net, &bt, &r);
-    if (rc == CLI_OK && o.output && (rc = cli_open(CMD, o.output, &of)) == CLI_OK)
-        open = 1;
-    if (rc == CLI_OK) {
-        grad = malloc(net.nparams * sizeof *grad);
-        tmp = malloc(net.nparams * sizeof *tmp);
-        if (!grad || !tmp) {
-            cli_error(CMD, "out of memory");
-            rc = CLI_FAILURE;
-        }
+    size_t at = 0;
+    rc = setup(&o, &net, &pb, &r);
+    if (rc == CLI_OK && o.output)
+        rc = addition_outputs_open(CMD, &out, "--output", o.output, &fp);
+    if (rc == CLI_OK && !(e = malloc(net.nparams * sizeof *e))) {
+        cli_error(CMD, "out of memory");
+        rc = CLI_FAILURE;
     }
-    if (rc == CLI_OK) {
-        check_result res = {0};
-        if (open)
-            write_table_header(of.fp, &o, &bt, nfull, full);
-        batch_gradient(&bt, grad, tmp);
-        if (compare(&bt, &o, grad, open ? of.fp : NULL, &res) != CLI_OK) {
-            cli_error(CMD, "out of memory");
-            return CLI_FAILURE;
+    if (rc == CLI_OK)
+        rc = check(&o, &net, &pb, e, &at);
+    if (rc == CLI_OK || rc == CLI_CHECK_FAILED) {
+        int verdict = rc;
+        summary(&o, &pb, e, at, verdict == CLI_OK);
+        if (fp) {
+            write_table_header(fp, &o, &pb, nfull, full);
+            write_table(fp, &net, e);
+            if (addition_outputs_commit(CMD, &out) != CLI_OK)
+                verdict = CLI_FAILURE;
         }
-        int pass = res.worst < o.tol;
-        summary(&o, &bt, &res, pass);
-        rc = pass ? CLI_OK : CLI_CHECK_FAILED;
-        if (open) {
-            open = 0;
-            if (cli_close(CMD, &of) != CLI_OK)
-                rc = CLI_FAILURE;
-        }
+        rc = verdict;
     }
-    if (open)
-        outfile_abort(&of);
-    free(grad);
-    free(tmp);
-    free(bt.a);
-    free(bt.b);
-    addition_work_free(&bt.ws);
+    addition_outputs_abort(&out);
+    free(e);
+    addition_problem_free(&pb);
     addition_net_free(&net);
     return rc;
 }

@@ -7,8 +7,11 @@
 
 #include "addition_io.h"
 #include "addition_landscape.h"
+#include "addition_trajectory.h"
 #include "cli.h"
+#include "cli_progress.h"
 #include "cmd_addition_sub.h"
+#include "gridio.h"
 
 #define CMD "addition landscape"
 
@@ -23,29 +26,41 @@ static const char help_text[] =
     "                     rescaled neuron by neuron to the norm of w*'s incoming\n"
     "                     weights of that neuron (filter normalisation, Li et al.\n"
     "                     2018); pca: the first two principal directions (unit\n"
-    "                     vectors) of the checkpoints of --checkpoints, whose\n"
-    "                     projections (checkpoint - w*) . d are written as a\n"
-    "                     second data block\n"
+    "                     vectors) of the checkpoints of --checkpoints (refused\n"
+    "                     when they do not span two directions)\n"
     "  --checkpoints FILE the training trajectory ('addition train --checkpoints')\n"
+    "  --trajectory FILE  with pca (required): each checkpoint's projection\n"
+    "                     (checkpoint - w*) . d1, . d2 and its own mean loss\n"
     "  --range R          half-width (default 1 for random; for pca 1.25 times the\n"
     "                     trajectory's largest |coordinate|)\n"
     "  --grid N           points per axis, 1 to 2001 (default 51)\n"
     "  --rng pcg|numpy, --seed S  generator of random directions (default pcg, 0)\n"
-    "  -o, --output FILE  output (default standard output)\n\n"
-    "Output: columns alpha beta loss, one block of rows per alpha separated by a\n"
-    "blank line (gnuplot pm3d); with pca, after two blank lines, the trajectory:\n"
-    "alpha beta loss per checkpoint (loss at the checkpoint's own weights).\n";
+    "  --format text|binary|npy\n"
+    "                     the grid's format (default text)\n"
+    "  -o, --output FILE  the grid (default standard output)\n\n"
+    "Output: text: columns alpha beta loss, alpha varying fastest, one block of\n"
+    "rows per beta separated by a blank line (gnuplot pm3d), after '#' lines\n"
+    "naming every parameter; npy: the losses as a (beta, alpha) float64 array;\n"
+    "binary: gnuplot's binary matrix (float32). The trajectory file: columns\n"
+    "alpha beta loss, one line per checkpoint. The files are written all or none.\n";
 
 typedef struct {
-    const char *weights, *checkpoints, *output;
-    int pca, have_range;
+    const char *weights, *checkpoints, *output, *trajectory;
+    int pca, have_range, format;
     double range;
     long grid;
     rng_kind kind;
     uint64_t seed;
 } land_opts;
 
-enum { OPT_DIRECTIONS = ADD_OPT_FIRST_FREE, OPT_CHECKPOINTS, OPT_RANGE, OPT_GRID };
+enum {
+    OPT_DIRECTIONS = ADD_OPT_FIRST_FREE,
+    OPT_CHECKPOINTS,
+    OPT_RANGE,
+    OPT_GRID,
+    OPT_TRAJECTORY,
+    OPT_FORMAT
+};
 
 static int land_option(void *ctx, int c, const char *arg)
 {
@@ -58,6 +73,8 @@ static int land_option(void *ctx, int c, const char *arg)
     case ADD_OPT_WEIGHTS: o->weights = arg; return CLI_OK;
     case OPT_DIRECTIONS: return cli_choice(CMD, "--directions", arg, dirs, &o->pca);
     case OPT_CHECKPOINTS: o->checkpoints = arg; return CLI_OK;
+    case OPT_TRAJECTORY: o->trajectory = arg; return CLI_OK;
+    case OPT_FORMAT: return cli_choice(CMD, "--format", arg, gridio_format_names, &o->format);
     case OPT_GRID: return cli_long(CMD, "--grid", arg, 1, 2001, &o->grid);
     case OPT_RANGE:
         o->have_range = 1;
@@ -80,6 +97,9 @@ static int parse_opts(int argc, char **argv, land_opts *o)
                                               OPT_CHECKPOINTS},
                                              {"range", required_argument, NULL, OPT_RANGE},
                                              {"grid", required_argument, NULL, OPT_GRID},
+                                             {"trajectory", required_argument, NULL,
+                                              OPT_TRAJECTORY},
+                                             {"format", required_argument, NULL, OPT_FORMAT},
                                              {"output", required_argument, NULL, 'o'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
@@ -89,22 +109,21 @@ static int parse_opts(int argc, char **argv, land_opts *o)
         cli_error(CMD, "--weights FILE is required (see 'rnnscape addition landscape --help')");
         rc = CLI_USAGE;
     }
-    if (rc == CLI_OK && o->pca && !o->checkpoints) {
-        cli_error(CMD, "--directions pca needs --checkpoints FILE");
+    if (rc == CLI_OK && o->pca && (!o->checkpoints || !o->trajectory)) {
+        cli_error(CMD, "--directions pca needs --checkpoints FILE and --trajectory FILE");
+        rc = CLI_USAGE;
+    }
+    if (rc == CLI_OK && !o->pca && (o->checkpoints || o->trajectory)) {
+        cli_error(CMD, "--%s: only with --directions pca",
+                  o->checkpoints ? "checkpoints" : "trajectory");
         rc = CLI_USAGE;
     }
     return rc;
 }
 
-/* The trajectory: checkpoints, their coordinates in the plane and losses. */
-typedef struct {
-    size_t n;
-    long *iter;
-    double *w, *alpha, *beta, *loss;
-    double explained[2];
-} trajectory;
-
-static int load_trajectory(const char *path, const addition_net *net, trajectory *t)
+/* The checkpoints of --checkpoints (n x nparams, owned by *traj). */
+static int load_trajectory(const char *path, const addition_net *net, size_t *n, long **iter,
+                           double **traj)
 {
     FILE *fp = fopen(path, "r");
     if (!fp) {
@@ -113,7 +132,7 @@ static int load_trajectory(const char *path, const addition_net *net, trajectory
     }
     int bits, hidden;
     long line;
-    rs_status st = addition_read_checkpoints(fp, &bits, &hidden, &t->n, &t->iter, &t->w, &line);
+    rs_status st = addition_read_checkpoints(fp, &bits, &hidden, n, iter, traj, &line);
     fclose(fp);
     if (st != RS_OK) {
         if (line > 0)
@@ -133,80 +152,162 @@ static int load_trajectory(const char *path, const addition_net *net, trajectory
     return CLI_OK;
 }
 
-/* PCA directions and the projections of every checkpoint onto them. */
-static int pca_plane(const addition_net *net, const addition_evalset *es, trajectory *t, double *d1,
-                     double *d2)
+/* Everything the command computes. */
+typedef struct {
+    addition_net net;
+    addition_evalset es;
+    size_t ncheck;
+    long *iter;
+    double *traj;
+    addition_trajectory t;
+    double *d1, *d2, *loss;
+} landscape;
+
+static void landscape_free(landscape *l)
 {
-    size_t np = net->nparams;
-    rs_status st = addition_pca_directions(net, t->n, t->w, d1, d2, t->explained);
-    if (st != RS_OK) {
-        cli_error(CMD, "--checkpoints: %s",
-                  st == RS_EINVAL ? "need 3 to 4000 checkpoints that span at least two directions"
-                                  : rs_status_str(st));
-        return st == RS_EINVAL ? CLI_USAGE : CLI_FAILURE;
+    addition_trajectory_free(&l->t);
+    free(l->iter);
+    free(l->traj);
+    free(l->d1);
+    free(l->d2);
+    free(l->loss);
+    addition_evalset_free(&l->es);
+    addition_net_free(&l->net);
+}
+
+static int pca_directions(const land_opts *o, landscape *l)
+{
+    rs_status st = addition_trajectory_plane(&l->net, l->net.w, l->ncheck, l->traj, &l->es, l->d1,
+                                             l->d2, &l->t);
+    if (st == RS_EINVAL) {
+        cli_error(CMD,
+                  "--checkpoints: '%s': its %zu checkpoints do not span two directions "
+                  "(second singular value %.3g of %.3g); PCA needs a trajectory that moves "
+                  "in a plane",
+                  o->checkpoints, l->ncheck, l->t.pca.sigma[1], l->t.pca.sigma[0]);
+        return CLI_USAGE;
     }
-    t->alpha = malloc(t->n * sizeof(double));
-    t->beta = malloc(t->n * sizeof(double));
-    t->loss = malloc(t->n * sizeof(double));
-    if (!t->alpha || !t->beta || !t->loss)
+    if (st != RS_OK) {
+        cli_error(CMD, "PCA: %s", rs_status_str(st));
         return CLI_FAILURE;
-    for (size_t i = 0; i < t->n; i++) {
-        const double *wi = t->w + i * np;
-        double a = 0.0, b = 0.0;
-        for (size_t p = 0; p < np; p++) { /* projection: (w_i - w*) . d */
-            a += (wi[p] - net->w[p]) * d1[p];
-            b += (wi[p] - net->w[p]) * d2[p];
-        }
-        t->alpha[i] = a;
-        t->beta[i] = b;
-        if (addition_mean_loss(net, wi, es, &t->loss[i]) != RS_OK)
-            return CLI_FAILURE;
     }
     return CLI_OK;
 }
 
-static void write_file(FILE *fp, const land_opts *o, const addition_net *net,
-                       const addition_evalset *es, const trajectory *t, const double *loss,
-                       int nfull, char **full)
+static rs_status show_progress(void *ctx, size_t row_lo, size_t row_hi, const double *values)
 {
-    size_t n = (size_t)o->grid;
-    cli_header(fp, nfull, full);
-    fprintf(fp, "# weights: %s\n# bits: %d\n# hidden: %d\n", o->weights, net->bits, net->hidden);
-    addition_describe_evalset(fp, es);
-    if (o->pca) {
-        fprintf(fp,
-                "# directions: pca of %zu checkpoints in %s (mean-centred), unit vectors;"
-                " explained variance %.6g and %.6g\n# trajectory iterations:",
-                t->n, o->checkpoints, t->explained[0], t->explained[1]);
-        for (size_t i = 0; i < t->n; i++)
-            fprintf(fp, " %ld", t->iter[i]);
-        fputc('\n', fp);
-    } else {
-        fprintf(fp, "# directions: random, filter-normalised per neuron; rng: %s; seed: %llu\n",
-                rng_kind_name(o->kind), (unsigned long long)o->seed);
-    }
-    fprintf(fp, "# range: %.17g\n# grid: %zu\n", o->range, n);
-    fputs("# columns: alpha beta loss (mean E = sum_k 1/2 (c_k - o_k)^2 over the set)\n", fp);
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            fputc('\n', fp);
-        for (size_t j = 0; j < n; j++)
-            fprintf(fp, "%.17g %.17g %.17g\n", addition_grid_coord(o->range, n, i),
-                    addition_grid_coord(o->range, n, j), loss[i * n + j]);
-    }
-    if (o->pca) {
-        fputs("\n\n# trajectory: alpha beta loss per checkpoint\n", fp);
-        for (size_t i = 0; i < t->n; i++)
-            fprintf(fp, "%.17g %.17g %.17g\n", t->alpha[i], t->beta[i], t->loss[i]);
-    }
+    (void)row_lo, (void)values;
+    cli_progress_show(ctx, row_hi);
+    return RS_OK;
 }
 
-static double trajectory_reach(const trajectory *t)
+/* The grid in blocks of rows (about 256 points each), with progress. */
+static rs_status landscape_with_progress(const addition_net *net, const addition_evalset *es,
+                                         const double *d1, const double *d2, double range,
+                                         size_t n, double *loss)
 {
-    double m = 0.0;
-    for (size_t i = 0; i < t->n; i++)
-        m = fmax(m, fmax(fabs(t->alpha[i]), fabs(t->beta[i])));
-    return m > 0.0 ? 1.25 * m : 1.0;
+    addition_landscape_plan *pl;
+    rs_status st = addition_landscape_plan_new(net, net->w, d1, d2, range, n, es, &pl);
+    cli_progress p;
+    cli_progress_start(&p, CMD, n);
+    if (st == RS_OK)
+        st = addition_landscape_run(pl, 0, n, 1 + 255 / n, loss, show_progress, &p);
+    cli_progress_show(&p, n);
+    addition_landscape_plan_free(pl);
+    return st;
+}
+
+/* Loads the weights (and checkpoints), picks the plane, computes the grid. */
+static int compute(land_opts *o, landscape *l)
+{
+    rng r;
+    int rc = addition_seed(CMD, &r, o->kind, o->seed);
+    if (rc == CLI_OK)
+        rc = addition_load_weights(CMD, o->weights, &l->net);
+    if (rc == CLI_OK && o->pca)
+        rc = load_trajectory(o->checkpoints, &l->net, &l->ncheck, &l->iter, &l->traj);
+    if (rc == CLI_OK)
+        rc = addition_load_evalset(CMD, &l->es, l->net.bits);
+    if (rc != CLI_OK)
+        return rc;
+    size_t n = (size_t)o->grid;
+    l->d1 = malloc(l->net.nparams * sizeof *l->d1);
+    l->d2 = malloc(l->net.nparams * sizeof *l->d2);
+    l->loss = malloc(n * n * sizeof *l->loss);
+    if (!l->d1 || !l->d2 || !l->loss) {
+        cli_error(CMD, "out of memory");
+        return CLI_FAILURE;
+    }
+    if (o->pca && (rc = pca_directions(o, l)) != CLI_OK)
+        return rc;
+    if (!o->pca)
+        addition_random_directions(&l->net, l->net.w, &r, l->d1, l->d2);
+    if (o->pca && !o->have_range)
+        o->range = addition_trajectory_reach(&l->t);
+    if (landscape_with_progress(&l->net, &l->es, l->d1, l->d2, o->range, n, l->loss) != RS_OK) {
+        cli_error(CMD, "out of memory");
+        return CLI_FAILURE;
+    }
+    return CLI_OK;
+}
+
+static void write_header(FILE *fp, const land_opts *o, const landscape *l, int nfull, char **full)
+{
+    cli_header(fp, nfull, full);
+    fprintf(fp, "# weights: %s\n# bits: %d\n# hidden: %d\n", o->weights, l->net.bits,
+            l->net.hidden);
+    addition_describe_evalset(fp, &l->es);
+    if (o->pca)
+        fprintf(fp,
+                "# directions: pca of %zu checkpoints in %s (mean-centred), unit vectors;"
+                " explained variance %.6g and %.6g\n",
+                l->ncheck, o->checkpoints, l->t.pca.explained[0], l->t.pca.explained[1]);
+    else
+        fprintf(fp, "# directions: random, filter-normalised per neuron; rng: %s; seed: %llu\n",
+                rng_kind_name(o->kind), (unsigned long long)o->seed);
+    fprintf(fp, "# range: %.17g\n# grid: %ld\n", o->range, o->grid);
+}
+
+/* The grid through the one grid writer: x = alpha, y = beta. */
+static int write_grid(FILE *fp, const land_opts *o, const landscape *l, int nfull, char **full)
+{
+    size_t n = (size_t)o->grid;
+    double *axis = malloc(n * sizeof *axis), *v = malloc(n * n * sizeof *v);
+    if (!axis || !v) {
+        free(axis);
+        free(v);
+        cli_error(CMD, "out of memory");
+        return CLI_FAILURE;
+    }
+    for (size_t i = 0; i < n; i++)
+        axis[i] = addition_grid_coord(o->range, n, i);
+    for (size_t i = 0; i < n; i++) /* loss[alpha_i][beta_j] as rows of constant beta */
+        for (size_t j = 0; j < n; j++)
+            v[j * n + i] = l->loss[i * n + j];
+    if (o->format == GRIDIO_TEXT) {
+        write_header(fp, o, l, nfull, full);
+        fputs("# columns: alpha beta loss (mean E = sum_k 1/2 (c_k - o_k)^2 over the set)\n", fp);
+    }
+    gridio_begin(fp, (gridio_format)o->format, axis, n, n);
+    gridio_rows(fp, (gridio_format)o->format, axis, n, axis, 0, n, v);
+    free(axis);
+    free(v);
+    return CLI_OK;
+}
+
+static void write_trajectory(FILE *fp, const land_opts *o, const landscape *l, int nfull,
+                             char **full)
+{
+    write_header(fp, o, l, nfull, full);
+    fputs("# trajectory iterations:", fp);
+    for (size_t i = 0; i < l->ncheck; i++)
+        fprintf(fp, " %ld", l->iter[i]);
+    fputs("\n# trajectory: alpha beta loss per checkpoint\n"
+          "# columns: alpha beta loss (alpha = (w_i - w*) . d1, beta = (w_i - w*) . d2, loss ="
+          " mean E at w_i)\n",
+          fp);
+    for (size_t i = 0; i < l->ncheck; i++)
+        fprintf(fp, "%.17g %.17g %.17g\n", l->t.alpha[i], l->t.beta[i], l->t.loss[i]);
 }
 
 int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
@@ -217,53 +318,21 @@ int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
         return CLI_OK;
     if (rc != CLI_OK)
         return rc;
-    addition_net net = {0};
-    addition_evalset es = {0};
-    trajectory t = {0};
-    double *d1 = NULL, *d2 = NULL, *loss = NULL;
-    rng r;
-    outfile of;
-    rc = addition_seed(CMD, &r, o.kind, o.seed);
+    landscape l = {0};
+    addition_outputs out = {0};
+    FILE *grid_fp = NULL, *traj_fp = NULL;
+    rc = compute(&o, &l);
     if (rc == CLI_OK)
-        rc = addition_load_weights(CMD, o.weights, &net);
+        rc = addition_outputs_open(CMD, &out, "--output", o.output ? o.output : "-", &grid_fp);
     if (rc == CLI_OK && o.pca)
-        rc = load_trajectory(o.checkpoints, &net, &t);
+        rc = addition_outputs_open(CMD, &out, "--trajectory", o.trajectory, &traj_fp);
     if (rc == CLI_OK)
-        rc = addition_load_evalset(CMD, &es, net.bits);
-    if (rc == CLI_OK) {
-        size_t n = (size_t)o.grid;
-        d1 = malloc(net.nparams * sizeof *d1);
-        d2 = malloc(net.nparams * sizeof *d2);
-        loss = malloc(n * n * sizeof *loss);
-        if (!d1 || !d2 || !loss) {
-            cli_error(CMD, "out of memory");
-            rc = CLI_FAILURE;
-        }
-    }
-    if (rc == CLI_OK && o.pca)
-        rc = pca_plane(&net, &es, &t, d1, d2);
-    else if (rc == CLI_OK)
-        addition_random_directions(&net, net.w, &r, d1, d2);
-    if (rc == CLI_OK && o.pca && !o.have_range)
-        o.range = trajectory_reach(&t);
-    if (rc == CLI_OK &&
-        addition_landscape(&net, net.w, d1, d2, o.range, (size_t)o.grid, &es, loss) != RS_OK) {
-        cli_error(CMD, "out of memory");
-        rc = CLI_FAILURE;
-    }
-    if (rc == CLI_OK && (rc = cli_open(CMD, o.output, &of)) == CLI_OK) {
-        write_file(of.fp, &o, &net, &es, &t, loss, nfull, full);
-        rc = cli_close(CMD, &of);
-    }
-    free(d1);
-    free(d2);
-    free(loss);
-    free(t.iter);
-    free(t.w);
-    free(t.alpha);
-    free(t.beta);
-    free(t.loss);
-    addition_evalset_free(&es);
-    addition_net_free(&net);
+        rc = write_grid(grid_fp, &o, &l, nfull, full);
+    if (rc == CLI_OK && traj_fp)
+        write_trajectory(traj_fp, &o, &l, nfull, full);
+    if (rc == CLI_OK)
+        rc = addition_outputs_commit(CMD, &out);
+    addition_outputs_abort(&out);
+    landscape_free(&l);
     return rc;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_par.h"
 #include "commands.h"
 #include "kernel.h"
 
@@ -18,11 +19,15 @@ static const struct {
     {"surface", cmd_surface, "the loss over a grid of (w_x, w_rec)"},
     {"gradtime", cmd_gradtime, "per-timestep gradients dxi/dS_k at given points"},
     {"gradcheck", cmd_gradcheck, "backprop against central differences (exit 1 on mismatch)"},
+    {"hessian", cmd_hessian, "the exact 2 x 2 Hessian at a point, eigenvalues, self-check"},
+    {"curvature", cmd_curvature, "maps of the Hessian's eigenvalues over a grid of (w_x, w_rec)"},
     {"rprop", cmd_rprop, "an RProp optimiser trace"},
     {"optimize", cmd_optimize, "a trace of any optimiser (SGD, Adagrad, RMSprop, Adam, RProp)"},
     {"predict", cmd_predict, "the model's output for one sequence"},
     {"tutorial", cmd_tutorial, "print the counting tutorial's results"},
     {"addition", cmd_addition, "the binary-addition RNN (see 'rnnscape addition --help')"},
+    {"explore", cmd_explore, "an interactive gnuplot window on the loss surface"},
+    {"plot", cmd_plot, "draw a figure from data files (PNG, SVG or PDF) with gnuplot"},
 };
 
 static int usage(FILE *fp)
@@ -98,9 +103,10 @@ static int dispatch(int argc, char **argv, const char **cmd)
 int main(int argc, char **argv)
 {
     const char *cmd = NULL;
-    int rc = check_isa_env();
-    if (rc != CLI_OK)
-        return rc;
-    rc = dispatch(argc, argv, &cmd);
-    return finish(cmd, rc);
+    int rc = cli_par_begin(&argc, &argv);
+    if (rc == CLI_OK)
+        rc = check_isa_env();
+    if (rc == CLI_OK)
+        rc = dispatch(argc, argv, &cmd);
+    return cli_par_end(finish(cmd, rc));
 }

@@ -1,5 +1,7 @@
 #include "addition_landscape.h"
 
+#include "addition_trie.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,30 +171,102 @@ double addition_grid_coord(double range, size_t n, size_t i)
     return range * ((2.0 * (double)i - (double)(n - 1)) / (double)(n - 1));
 }
 
-rs_status addition_landscape(const addition_net *net, const double *w, const double *d1,
-                             const double *d2, double range, size_t n, const addition_evalset *es,
-                             double *loss)
+struct addition_landscape_plan {
+    const addition_net *net;
+    const double *w, *d1, *d2;
+    double range;
+    size_t n;
+    addition_trie trie;
+};
+
+rs_status addition_landscape_plan_new(const addition_net *net, const double *w, const double *d1,
+                                      const double *d2, double range, size_t n,
+                                      const addition_evalset *es, addition_landscape_plan **out)
 {
-    size_t np = net->nparams;
-    long total = (long)(n * n);
+    *out = NULL;
+    if (es->bits != net->bits)
+        return RS_EINVAL;
+    addition_landscape_plan *pl = malloc(sizeof *pl);
+    if (!pl)
+        return RS_ENOMEM;
+    *pl = (addition_landscape_plan){net, w, d1, d2, range, n, {0}};
+    rs_status st = addition_trie_init(&pl->trie, es);
+    if (st != RS_OK) {
+        free(pl);
+        return st;
+    }
+    *out = pl;
+    return RS_OK;
+}
+
+void addition_landscape_plan_free(addition_landscape_plan *pl)
+{
+    if (!pl)
+        return;
+    addition_trie_free(&pl->trie);
+    free(pl);
+}
+
+rs_status addition_landscape_rows(const addition_landscape_plan *pl, size_t row_lo, size_t row_hi,
+                                  double *out)
+{
+    const addition_net *net = pl->net;
+    const size_t np = net->nparams, n = pl->n;
+    const long total = (long)((row_hi - row_lo) * n);
     int failed = 0;
 #pragma omp parallel reduction(| : failed)
     {
         double *wt = malloc(np * sizeof *wt);
-#pragma omp for schedule(static)
-        for (long q = 0; q < total; q++) {
-            size_t i = (size_t)q / n, j = (size_t)q % n;
-            double a = addition_grid_coord(range, n, i), b = addition_grid_coord(range, n, j);
-            loss[q] = NAN;
-            if (wt) {
-                for (size_t p = 0; p < np; p++)
-                    wt[p] = w[p] + a * d1[p] + b * d2[p]; /* plane: w* + alpha d1 + beta d2 */
-                if (addition_mean_loss(net, wt, es, &loss[q]) == RS_OK)
-                    continue;
-            }
+        addition_trie_work *wk = NULL;
+        if (!wt || addition_trie_work_new(&pl->trie, net->hidden, &wk) != RS_OK)
             failed = 1;
+        /* every point is computed by the same code from the same inputs
+         * whatever thread takes it: dynamic scheduling keeps the result */
+#pragma omp for schedule(dynamic, 1)
+        for (long q = 0; q < total; q++) {
+            size_t i = row_lo + (size_t)q / n, j = (size_t)q % n;
+            double a = addition_grid_coord(pl->range, n, i), b = addition_grid_coord(pl->range, n, j);
+            out[q] = NAN;
+            if (!wk)
+                continue;
+            for (size_t p = 0; p < np; p++)
+                wt[p] = pl->w[p] + a * pl->d1[p] + b * pl->d2[p]; /* plane: w* + alpha d1 + beta d2 */
+            addition_trie_eval(&pl->trie, net, wt, wk, &out[q], NULL);
         }
+        addition_trie_work_free(wk);
         free(wt);
     }
     return failed ? RS_ENOMEM : RS_OK;
+}
+
+rs_status addition_landscape_run(const addition_landscape_plan *pl, size_t row_lo, size_t row_hi,
+                                 size_t block_rows, double *out, addition_landscape_block_fn on_block,
+                                 void *ctx)
+{
+    if (row_hi < row_lo || row_hi > pl->n)
+        return RS_EINVAL;
+    if (block_rows == 0)
+        block_rows = 1;
+    for (size_t r = row_lo; r < row_hi; r += block_rows) {
+        size_t e = row_hi - r < block_rows ? row_hi : r + block_rows;
+        double *v = out + (r - row_lo) * pl->n;
+        rs_status st = addition_landscape_rows(pl, r, e, v);
+        if (st == RS_OK && on_block)
+            st = on_block(ctx, r, e, v);
+        if (st != RS_OK)
+            return st;
+    }
+    return RS_OK;
+}
+
+rs_status addition_landscape(const addition_net *net, const double *w, const double *d1,
+                             const double *d2, double range, size_t n, const addition_evalset *es,
+                             double *loss)
+{
+    addition_landscape_plan *pl;
+    rs_status st = addition_landscape_plan_new(net, w, d1, d2, range, n, es, &pl);
+    if (st == RS_OK)
+        st = addition_landscape_run(pl, 0, n, n, loss, NULL, NULL);
+    addition_landscape_plan_free(pl);
+    return st;
 }

@@ -31,4 +31,29 @@ rs_status addition_landscape(const addition_net *net, const double *w, const dou
                              const double *d2, double range, size_t n, const addition_evalset *es,
                              double *loss);
 
+/* A prepared landscape: the evaluation set's trie built once, so the grid
+ * can be computed block by block of rows (to show progress, or to split
+ * the rows between processes) with the same values as one call. net, w,
+ * d1 and d2 must outlive the plan. */
+typedef struct addition_landscape_plan addition_landscape_plan;
+
+rs_status addition_landscape_plan_new(const addition_net *net, const double *w, const double *d1,
+                                      const double *d2, double range, size_t n,
+                                      const addition_evalset *es, addition_landscape_plan **out);
+void addition_landscape_plan_free(addition_landscape_plan *pl);
+/* Rows [row_lo, row_hi) of the n x n grid (row i: alpha = a_i) into out,
+ * (row_hi - row_lo) x n; OpenMP across the points of those rows. */
+rs_status addition_landscape_rows(const addition_landscape_plan *pl, size_t row_lo, size_t row_hi,
+                                  double *out);
+
+/* Called after each block of rows: rows [row_lo, row_hi) are in values
+ * ((row_hi - row_lo) x n). A status other than RS_OK stops the run. */
+typedef rs_status (*addition_landscape_block_fn)(void *ctx, size_t row_lo, size_t row_hi,
+                                                 const double *values);
+/* Rows [row_lo, row_hi) in blocks of block_rows rows into out (the whole
+ * range, (row_hi - row_lo) x n); on_block (may be NULL) after each block. */
+rs_status addition_landscape_run(const addition_landscape_plan *pl, size_t row_lo, size_t row_hi,
+                                 size_t block_rows, double *out, addition_landscape_block_fn on_block,
+                                 void *ctx);
+
 #endif

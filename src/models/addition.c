@@ -1,5 +1,7 @@
 #include "addition.h"
 
+#include "addition_trie.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -362,54 +364,17 @@ rs_status addition_evaluate(const addition_net *net, const double *w, const addi
     return RS_OK;
 }
 
-/* The depth-first walk: level k's states are the distinct low-k-bit pairs
- * (a mod 2^k, b mod 2^k); h_k, o_k and c_k depend on nothing else. */
-typedef struct {
-    const addition_net *net;
-    const double *w;
-    double *stack;                       /* (T+1) x H states h_0 .. h_T */
-    double *rec;                         /* T x H: h_(k-1) Wh, shared by a state's children */
-    double level_sum[ADDITION_BITS_MAX]; /* sum of 1/2 (c_k - o_k)^2 per level */
-} walk;
-
-static void walk_level(walk *wk, int k, uint32_t sum)
-{
-    int T = wk->net->bits, H = wk->net->hidden;
-    const double *hp = wk->stack + (size_t)(k - 1) * H;
-    double *hk = wk->stack + (size_t)k * H, *rec = wk->rec + (size_t)(k - 1) * H;
-    /* a, b < 2^(T-1): the top bit of both inputs is always 0 */
-    int choices = k < T ? 4 : 1;
-    recurrent_sum((size_t)H, wk->w, hp, rec);
-    for (int x = 0; x < choices; x++) {
-        int xa = x >> 1, xb = x & 1;
-        uint32_t s = sum + (((uint32_t)xa + (uint32_t)xb) << (k - 1));
-        activate((size_t)H, wk->w, xa, xb, rec, hk);
-        double o = output_step(H, wk->w, hk);
-        double r = (double)((s >> (k - 1)) & 1u) - o;
-        wk->level_sum[k - 1] += 0.5 * r * r;
-        if (k < T)
-            walk_level(wk, k + 1, s);
-    }
-}
-
 rs_status addition_mean_loss(const addition_net *net, const double *w, const addition_evalset *es,
                              double *mean_loss)
 {
-    if (!es->full)
-        return addition_evaluate(net, w, es, mean_loss, NULL, NULL);
-    walk wk = {.net = net, .w = w};
-    wk.stack = calloc((size_t)(2 * net->bits + 1) * (size_t)net->hidden, sizeof *wk.stack);
-    if (!wk.stack)
-        return RS_ENOMEM;
-    wk.rec = wk.stack + (size_t)(net->bits + 1) * (size_t)net->hidden;
-    walk_level(&wk, 1, 0);
-    free(wk.stack);
-    /* each level-k state (k < T) stands for 4^(T-1-k) pairs; level T for one */
-    double total = 0.0;
-    for (int k = 1; k <= net->bits; k++) {
-        int e = k < net->bits ? 2 * (net->bits - 1 - k) : 0;
-        total += ldexp(wk.level_sum[k - 1], e);
-    }
-    *mean_loss = total / (double)es->n;
-    return RS_OK;
+    addition_trie t;
+    addition_trie_work *wk = NULL;
+    rs_status st = addition_trie_init(&t, es);
+    if (st == RS_OK)
+        st = addition_trie_work_new(&t, net->hidden, &wk);
+    if (st == RS_OK)
+        st = addition_trie_eval(&t, net, w, wk, mean_loss, NULL);
+    addition_trie_work_free(wk);
+    addition_trie_free(&t);
+    return st;
 }

@@ -89,8 +89,9 @@ void addition_evalset_free(addition_evalset *es);
  * of threads. */
 rs_status addition_evaluate(const addition_net *net, const double *w, const addition_evalset *es,
                             double *mean_loss, double *accuracy, double *dhnorm);
-/* Mean E over the set only, the fast way: on the full set a depth-first
- * walk over shared low-bit prefixes computes each distinct state once. */
+/* Mean E over the set only, the fast way: a depth-first walk over the
+ * trie of shared low-bit prefixes computes each distinct state once,
+ * batched and vectorised (addition_trie.h). */
 rs_status addition_mean_loss(const addition_net *net, const double *w, const addition_evalset *es,
                              double *mean_loss);
 

@@ -43,6 +43,23 @@ rs_status addition_problem_init_pairs(addition_problem *p, const addition_net *n
     return RS_OK;
 }
 
+rs_status addition_problem_init_drawn(addition_problem *p, const addition_net *net, rng *r,
+                                      size_t n)
+{
+    uint32_t half = (uint32_t)1 << (net->bits - 1);
+    uint32_t *a = malloc((n ? n : 1) * sizeof *a), *b = malloc((n ? n : 1) * sizeof *b);
+    rs_status st = a && b ? RS_OK : RS_ENOMEM;
+    for (size_t i = 0; st == RS_OK && i < n; i++) { /* the tutorial's order: a, then b */
+        a[i] = rng_below(r, half);
+        b[i] = rng_below(r, half);
+    }
+    if (st == RS_OK)
+        st = addition_problem_init_pairs(p, net, n, a, b);
+    free(a);
+    free(b);
+    return st;
+}
+
 rs_status addition_problem_init_stream(addition_problem *p, const addition_net *net, rng *r)
 {
     rs_status st = problem_alloc(p, net);

@@ -45,6 +45,9 @@ typedef struct {
  * otherwise, or for n = 0). The pairs are copied. */
 rs_status addition_problem_init_pairs(addition_problem *p, const addition_net *net, size_t n,
                                       const uint32_t *a, const uint32_t *b);
+/* A list of n pairs drawn from r now, a then b each (as a stream would). */
+rs_status addition_problem_init_drawn(addition_problem *p, const addition_net *net, rng *r,
+                                      size_t n);
 /* One pair per iteration drawn from r: a, then b, each rng_below(2^(bits-1)). */
 rs_status addition_problem_init_stream(addition_problem *p, const addition_net *net, rng *r);
 void addition_problem_free(addition_problem *p);

@@ -116,10 +116,10 @@ centre=$(awk '!/^#/ && $1 == 0 && $2 == 0 { print $3 }' "$T/land1")
 near "$centre" "$loss" 1e-12 "the centre is the trained model's mean loss"
 is "$(awk '!/^#/ && NF' "$T/land1" | wc -l | tr -d ' ')" 9 "3 x 3 grid points"
 exits 0 "landscape, PCA directions" rns addition landscape --weights "$W" --directions pca \
-    --checkpoints "$D/addition-checkpoints.dat" --grid 3 -o "$T/pca.dat"
-is "$(awk '/^# trajectory:/ { t = 1; next } t && !/^#/ && NF' "$T/pca.dat" | wc -l | tr -d ' ')" 11 \
+    --checkpoints "$D/addition-checkpoints.dat" --grid 3 -o "$T/pca.dat" --trajectory "$T/traj.dat"
+is "$(awk '/^# trajectory:/ { t = 1; next } t && !/^#/ && NF' "$T/traj.dat" | wc -l | tr -d ' ')" 11 \
     "the trajectory block has the 11 checkpoints"
-last=$(awk '/^# trajectory:/ { t = 1; next } t && !/^#/ && NF { l = $0 } END { print l }' "$T/pca.dat")
+last=$(awk '/^# trajectory:/ { t = 1; next } t && !/^#/ && NF { l = $0 } END { print l }' "$T/traj.dat")
 is "$(echo "$last" | awk '{ print $1, $2 }')" "0 0" "the last checkpoint projects onto the centre"
 near "$(echo "$last" | awk '{ print $3 }')" "$loss" 1e-12 "and has the trained loss"
 

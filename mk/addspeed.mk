@@ -1,0 +1,19 @@
+# The addition model at the machine's limit (issue 16): the trie of shared
+# prefixes, its vectorised kernels (one file per instruction set, each with
+# its own `#pragma GCC target`), and the landscape tests.
+# Included from Makefile.am: include $(srcdir)/mk/addspeed.mk
+src_librnnscape_a_SOURCES += \
+	src/models/addition_trie.c src/models/addition_trie.h \
+	src/kernel/addition_kernel.c src/kernel/addition_kernel.h \
+	src/kernel/addition_kernel_isa.h src/kernel/addition_simd.h \
+	src/kernel/addition_scalar.c src/kernel/addition_sse2.c src/kernel/addition_avx2.c
+
+EXTRA_DIST += tests/pinned/addition_landscape_pin.c tests/pinned/addition_landscape_pin.out
+
+# --- tests ---------------------------------------------------------------
+unit_tests += tests/src/analysis/test_addition_landscape
+unit_tests += tests/src/models/test_addition_trie tests/src/kernel/test_addition_kernel
+
+# --- the command: progress on stderr for long runs -------------------------
+tools_rnnscape_SOURCES += tools/cli_progress.c tools/cli_progress.h
+tests_src_models_test_addition_fault_SOURCES += tools/cli_progress.c

@@ -1,0 +1,165 @@
+/* rnnscape curvature: maps of the Hessian's eigenvalues over a grid. */
+#include <stdlib.h>
+
+#include "cli.h"
+#include "cli_data.h"
+#include "commands.h"
+#include "curvature.h"
+#include "grid.h"
+
+static const char curvature_help[] =
+    "Usage: rnnscape curvature [OPTIONS]\n\n"
+    "Maps the curvature of the loss over a grid of (w_x, w_rec): at every point\n"
+    "the exact 2 x 2 Hessian (as 'rnnscape hessian' computes it) and, from it,\n"
+    "lambda_min, lambda_max, lambda_min/lambda_max, the determinant and the\n"
+    "trace. Vectorised across grid points, threaded across rows; the file is\n"
+    "byte-identical for any number of threads.\n\n"
+    "Grid:\n"
+    "  --wx LO:HI           range of w_x (default -3:3)\n"
+    "  --wrec LO:HI         range of w_rec (default -3:3)\n"
+    "  --grid N | NX,NREC   points per axis (default 50), np.linspace spacing\n" CLI_DATA_HELP
+    "Output:\n"
+    "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
+    "  --format text        '# ' header, then 'w_x w_rec lambda_min lambda_max\n"
+    "                       ratio det trace' lines, a blank line after each row\n"
+    "  -h, --help           show this help\n\n"
+    "Infinities (never NaN): a Hessian entry that overflows is +-inf, one the\n"
+    "arithmetic cannot determine is +inf; with infinite entries the eigenvalues,\n"
+    "determinant and trace are the limits as those entries grow (an infinite\n"
+    "off-diagonal: lambda_min -inf, lambda_max +inf, det -inf; an undetermined\n"
+    "trace is +inf, determinant -inf). The ratio is +-1 (the product of the\n"
+    "signs) when both eigenvalues are infinite, 0 when both are 0, and -inf\n"
+    "when lambda_max = 0 > lambda_min.\n";
+
+enum { OPT_WX = OPT_FIRST_FREE, OPT_WREC, OPT_GRID, OPT_FORMAT };
+
+static const char *const format_names[] = {"text", NULL};
+
+typedef struct {
+    double wx_lo, wx_hi, wrec_lo, wrec_hi;
+    size_t nx, nrec;
+    int format;
+    const char *out;
+    cli_data_opts data;
+} curvature_args;
+
+static int curvature_option(void *ctx, int c, const char *arg)
+{
+    curvature_args *a = ctx;
+    const char *cmd = "curvature";
+    switch (c) {
+    case OPT_WX: return cli_range(cmd, "--wx", arg, &a->wx_lo, &a->wx_hi);
+    case OPT_WREC: return cli_range(cmd, "--wrec", arg, &a->wrec_lo, &a->wrec_hi);
+    case OPT_GRID: return cli_grid(cmd, "--grid", arg, &a->nx, &a->nrec);
+    case OPT_FORMAT: return cli_choice(cmd, "--format", arg, format_names, &a->format);
+    }
+    return CLI_NOT_MINE;
+}
+
+static int parse_args(int argc, char **argv, curvature_args *a)
+{
+    static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+                                             {"wx", required_argument, NULL, OPT_WX},
+                                             {"wrec", required_argument, NULL, OPT_WREC},
+                                             {"grid", required_argument, NULL, OPT_GRID},
+                                             {"format", required_argument, NULL, OPT_FORMAT},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    cli_parser p = {"curvature", curvature_help, longopts, &a->data, &a->out, curvature_option, a};
+    return cli_parse_args(&p, argc, argv);
+}
+
+static void write_header(FILE *fp, int argc, char **argv, const curvature_args *a,
+                         const dataset *ds)
+{
+    cli_header(fp, argc, argv);
+    cli_data_header(fp, &a->data, ds);
+    fprintf(fp,
+            "# grid: w_x %.17g:%.17g (%zu points), w_rec %.17g:%.17g (%zu points), "
+            "np.linspace spacing\n",
+            a->wx_lo, a->wx_hi, a->nx, a->wrec_lo, a->wrec_hi, a->nrec);
+    fputs("# exact Hessian of xi in (w_x, w_rec); ratio = lambda_min/lambda_max; "
+          "inf marks overflow (rules: rnnscape curvature --help)\n",
+          fp);
+    fputs("# columns: w_x w_rec", fp);
+    for (int c = 0; c < CURV_CHANNELS; c++)
+        fprintf(fp, " %s", curvature_channel_names[c]);
+    fputc('\n', fp);
+}
+
+/* TEMPORARY until gridio writes several channels per point: rows
+ * [j0, j0+n) as text, a blank line between rows. */
+static void write_text_rows(FILE *fp, const double *wx, size_t nx, const double *wrec, size_t j0,
+                            size_t n, const double *v)
+{
+    for (size_t j = 0; j < n; j++) {
+        if (j0 + j > 0)
+            fputc('\n', fp);
+        for (size_t i = 0; i < nx; i++) {
+            const double *p = v + (j * nx + i) * CURV_CHANNELS;
+            fprintf(fp, "%.17g %.17g", wx[i], wrec[j0 + j]);
+            for (int c = 0; c < CURV_CHANNELS; c++)
+                fprintf(fp, " %.17g", p[c]);
+            fputc('\n', fp);
+        }
+    }
+}
+
+/* Rows per block: about 2^16 points, and at least a few rows per thread. */
+static size_t block_rows(size_t nx, size_t nrec)
+{
+    size_t rows = ((size_t)1 << 16) / nx;
+    if (rows < 8)
+        rows = 8;
+    return rows < nrec ? rows : nrec;
+}
+
+static int compute_and_write(FILE *fp, const curvature_args *a, const dataset *ds, const double *wx,
+                             const double *wrec, double *v, size_t rows)
+{
+    curvature_problem p = {ds, a->data.f, 0.0};
+    for (size_t j0 = 0; j0 < a->nrec; j0 += rows) {
+        size_t n = a->nrec - j0 < rows ? a->nrec - j0 : rows;
+        if (curvature_rows(&p, wx, a->nx, wrec + j0, n, v, NULL) != RS_OK) {
+            cli_error("curvature", "cannot compute the map (out of memory)");
+            return CLI_FAILURE;
+        }
+        write_text_rows(fp, wx, a->nx, wrec, j0, n, v);
+    }
+    return CLI_OK;
+}
+
+int cmd_curvature(int argc, char **argv)
+{
+    curvature_args a = {-3, 3, -3, 3, 50, 50, 0, NULL, {0}};
+    cli_data_init(&a.data);
+    int rc = parse_args(argc, argv, &a);
+    if (rc != CLI_OK)
+        return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+    dataset ds;
+    if ((rc = cli_data_get("curvature", &a.data, &ds)) != CLI_OK)
+        return rc;
+    size_t rows = block_rows(a.nx, a.nrec);
+    double *wx = malloc(a.nx * sizeof *wx), *wrec = malloc(a.nrec * sizeof *wrec);
+    double *v = malloc(a.nx * rows * CURV_CHANNELS * sizeof *v);
+    outfile of;
+    if (!wx || !wrec || !v) {
+        cli_error("curvature", "out of memory for a %zu x %zu grid", a.nx, a.nrec);
+        rc = CLI_FAILURE;
+    } else if ((rc = cli_open("curvature", a.out, &of)) == CLI_OK) {
+        grid_linspace(a.wx_lo, a.wx_hi, a.nx, wx);
+        grid_linspace(a.wrec_lo, a.wrec_hi, a.nrec, wrec);
+        write_header(of.fp, argc, argv, &a, &ds);
+        rc = compute_and_write(of.fp, &a, &ds, wx, wrec, v, rows);
+        if (rc == CLI_OK)
+            rc = cli_close("curvature", &of);
+        else
+            outfile_abort(&of);
+    }
+    free(wx);
+    free(wrec);
+    free(v);
+    dataset_free(&ds);
+    return rc;
+}
