@@ -17,3 +17,7 @@ unit_tests += tests/src/models/test_addition_trie tests/src/kernel/test_addition
 # --- the command: progress on stderr for long runs -------------------------
 tools_rnnscape_SOURCES += tools/cli_progress.c tools/cli_progress.h
 tests_src_models_test_addition_fault_SOURCES += tools/cli_progress.c
+
+# --- make bench: the addition rows -----------------------------------------
+bench_bench_SOURCES += bench/bench_addition.c bench/bench_addition.h
+EXTRA_DIST += bench/numpy_addition.py
