@@ -4,19 +4,42 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "parse.h"
 
+void cli_put_escaped(FILE *fp, const char *text)
+{
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+        /* Control bytes would move the cursor or end the line: show them. */
+        if (*c < 0x20 || *c == 0x7f)
+            fprintf(fp, "\\x%02x", *c);
+        else
+            fputc(*c, fp);
+    }
+}
+
 void cli_error(const char *cmd, const char *fmt, ...)
 {
+    char small[512], *msg = small;
     va_list ap;
-    fprintf(stderr, "rnnscape %s: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof small && (msg = malloc((size_t)n + 1)) != NULL) {
+        va_start(ap, fmt);
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    fputs("rnnscape ", stderr);
+    cli_put_escaped(stderr, cmd);
+    fputs(": ", stderr);
+    cli_put_escaped(stderr, msg ? msg : small);
     fputc('\n', stderr);
+    if (msg != small)
+        free(msg);
 }
 
 int cli_bad_option(const char *cmd, int c, const char *argv_opt)
@@ -41,6 +64,23 @@ int cli_double(const char *cmd, const char *opt, const char *arg, double *out)
     if (parse_double(arg, out, &expected) != RS_OK)
         return cli_bad_value(cmd, opt, expected, arg);
     return CLI_OK;
+}
+
+int cli_double_above(const char *cmd, const char *opt, const char *arg, double min, int strict,
+                     double *out)
+{
+    int rc = cli_double(cmd, opt, arg, out);
+    if (rc == CLI_OK && (strict ? !(*out > min) : !(*out >= min))) {
+        char expected[64];
+        if (min == 0.0)
+            snprintf(expected, sizeof expected, "expected a %s number",
+                     strict ? "positive" : "non-negative");
+        else
+            snprintf(expected, sizeof expected, "expected a number %s %g", strict ? ">" : ">=",
+                     min);
+        return cli_bad_value(cmd, opt, expected, arg);
+    }
+    return rc;
 }
 
 int cli_long(const char *cmd, const char *opt, const char *arg, long min, long max, long *out)
@@ -152,9 +192,13 @@ int cli_close(const char *cmd, outfile *of)
 
 void cli_header(FILE *fp, int argc, char **argv)
 {
-    fprintf(fp, "# rnnscape %s %s\n# command: rnnscape", PACKAGE_VERSION, argv[0]);
-    for (int i = 0; i < argc; i++)
-        fprintf(fp, " %s", argv[i]);
+    fprintf(fp, "# rnnscape %s ", PACKAGE_VERSION);
+    cli_put_escaped(fp, argv[0]);
+    fputs("\n# command: rnnscape", fp);
+    for (int i = 0; i < argc; i++) {
+        fputc(' ', fp);
+        cli_put_escaped(fp, argv[i]);
+    }
     fputc('\n', fp);
 }
 

@@ -23,7 +23,10 @@ enum {
 #define CLI_GRID_AXIS_MAX 1000000u
 #define CLI_GRID_POINTS_MAX 400000000u
 
-/* Prints "rnnscape CMD: message" as one line on stderr. */
+/* Writes text with control bytes (below 0x20, and 0x7f) as \xNN. */
+void cli_put_escaped(FILE *fp, const char *text);
+/* Prints "rnnscape CMD: message" as one line on stderr, control bytes in
+ * it (from any echoed text) escaped as \xNN. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Reports getopt's '?' (unknown option) or ':' (missing value) as one
  * line; argv_opt is the offending word. Returns CLI_USAGE. */
@@ -31,6 +34,10 @@ int cli_bad_option(const char *cmd, int c, const char *argv_opt);
 
 /* Each returns CLI_OK, or prints the error and returns CLI_USAGE. */
 int cli_double(const char *cmd, const char *opt, const char *arg, double *out);
+/* A finite number > min (strict) or >= min; "expected a positive number"
+ * (or non-negative, or "> MIN") otherwise. */
+int cli_double_above(const char *cmd, const char *opt, const char *arg, double min, int strict,
+                     double *out);
 int cli_long(const char *cmd, const char *opt, const char *arg, long min, long max, long *out);
 int cli_u64(const char *cmd, const char *opt, const char *arg, uint64_t *out);
 int cli_range(const char *cmd, const char *opt, const char *arg, double *lo, double *hi);
@@ -45,7 +52,8 @@ int cli_open(const char *cmd, const char *path, outfile *of);
 /* Commits the output; CLI_OK or prints and CLI_FAILURE. */
 int cli_close(const char *cmd, outfile *of);
 
-/* Writes "# rnnscape VERSION CMD" and "# command: ..." (the full argv). */
+/* Writes "# rnnscape VERSION CMD" and "# command: ..." (the full argv,
+ * control bytes escaped so the header stays one line each). */
 void cli_header(FILE *fp, int argc, char **argv);
 
 /* Prints help text to stdout; returns CLI_OK. */

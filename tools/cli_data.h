@@ -10,6 +10,7 @@
 
 #include "activation.h"
 #include "dataset.h"
+#include "rnn2.h"
 #include "rng.h"
 
 enum {
@@ -20,6 +21,7 @@ enum {
     OPT_RNG,
     OPT_ACTIVATION,
     OPT_TARGET,
+    OPT_S0,
     OPT_FIRST_FREE /* subcommands number their own long options from here */
 };
 
@@ -39,13 +41,20 @@ enum {
     "  --samples M          generate M sequences (default 20)\n"                                   \
     "  --length T           of T bits each (default 10)\n"                                         \
     "  --seed S             random seed (default 1)\n"                                             \
-    "  --rng pcg|numpy      generator for generated data (default pcg; numpy when\n"               \
-    "                       no data option is given: the tutorial's stream)\n"                     \
+    "  --rng pcg|numpy      generator (default numpy, the tutorial's stream, for\n"                 \
+    "                       the tutorial's 20 x 10, seed 1, count targets; pcg for\n"              \
+    "                       any other --samples, --length, --seed or --target)\n"                  \
     "  --target count|mean  generated targets: the count of ones (default) or\n"                   \
     "                       the fraction count/T, inside a tanh unit's range\n"                    \
     "Model:\n"                                                                                     \
     "  --activation F       linear (default), tanh, sigmoid or relu:\n"                            \
     "                       s_k = F(s_(k-1)*w_rec + x_k*w_x)\n"
+
+/* --s0, the initial state: a command that honours it (builds its model
+ * with cli_data_model) adds CLI_S0_LONGOPT to its table and CLI_S0_HELP
+ * to its help; cli_data_option parses it. */
+#define CLI_S0_LONGOPT {"s0", required_argument, NULL, OPT_S0}
+#define CLI_S0_HELP "  --s0 S               the initial state S_0 (default 0, the tutorial's)\n"
 
 typedef struct {
     const char *path;
@@ -56,6 +65,7 @@ typedef struct {
     int kind_given;
     int mean_target; /* --target mean */
     activation f;
+    double s0; /* --s0 (default 0) */
 } cli_data_opts;
 
 /* A subcommand's own options: returns CLI_OK or CLI_USAGE (after printing),
@@ -63,24 +73,46 @@ typedef struct {
 #define CLI_NOT_MINE (-2)
 typedef int (*cli_option_fn)(void *ctx, int c, const char *arg);
 
+/* Each positional argument, in order: CLI_OK or CLI_USAGE (after printing). */
+typedef int (*cli_arg_fn)(void *ctx, const char *word);
+
 /* What cli_parse_args needs to know about a subcommand. */
 typedef struct {
     const char *cmd;               /* "surface" */
     const char *help;              /* printed by -h/--help */
     const struct option *longopts; /* CLI_DATA_LONGOPTS, its own, output, help */
-    cli_data_opts *data;           /* receives the data and model options */
-    const char **out;              /* receives -o/--output */
-    cli_option_fn own;             /* its own options */
-    void *ctx;                     /* passed to own */
+    cli_data_opts *data;           /* receives the data and model options (NULL: none) */
+    const char **out;              /* receives -o/--output (NULL: 'o' goes to own) */
+    cli_option_fn own;             /* its own options (val as in longopts; a short
+                                      option's val is its letter) */
+    void *ctx;                     /* passed to own and to the positional handler */
 } cli_parser;
+
+/* Each positional argument, in order: CLI_OK or CLI_USAGE (after printing). */
+typedef int (*cli_arg_fn)(void *ctx, const char *word);
+
+/* What a few subcommands add (cli_parse_args_with). */
+typedef struct {
+    const char *shorts; /* short options in getopt's notation, e.g. "qo:h" (NULL: "o:h") */
+    cli_arg_fn arg;     /* positional arguments (NULL: each one is an error) */
+    int in_order;       /* 1: every word after the first positional one is positional
+                           too (so a sequence may hold "-x"-like words after "--") */
+} cli_parser_more;
 
 /* What cli_parse_args returns after printing the help. */
 #define CLI_HELP_SHOWN (-1)
 
-/* Parses argv strictly: the data options, -o, -h and the subcommand's own;
- * an unknown option, a missing value or a stray argument is one line on
- * stderr. Returns CLI_OK, CLI_USAGE or CLI_HELP_SHOWN. */
+/* Parses argv[1..argc) strictly, with no global state (getopt's is not
+ * used): long options by name or unambiguous prefix ("--name VALUE" or
+ * "--name=VALUE"), short ones ("-o FILE", "-oFILE"), "--" ends the
+ * options, and a word that is a negative number ("-1", "-.5") is a
+ * positional argument, not an option. One line on stderr for: an unknown
+ * option, an ambiguous abbreviation (naming the candidates), a missing
+ * value, a value given to an option that takes none, and stray arguments
+ * (all of them named). Returns CLI_OK, CLI_USAGE or CLI_HELP_SHOWN. */
 int cli_parse_args(const cli_parser *p, int argc, char **argv);
+/* The same with other short options and positional arguments (more may be NULL). */
+int cli_parse_args_with(const cli_parser *p, const cli_parser_more *more, int argc, char **argv);
 
 void cli_data_init(cli_data_opts *o);
 /* Handles c if it is a data option: returns CLI_OK or CLI_USAGE; -1 if c is
@@ -88,7 +120,9 @@ void cli_data_init(cli_data_opts *o);
 int cli_data_option(const char *cmd, int c, const char *arg, cli_data_opts *o);
 /* Loads or generates the data set; CLI_OK or prints and returns the code. */
 int cli_data_get(const char *cmd, const cli_data_opts *o, dataset *ds);
-/* "# data: ..." and "# model: ..." header lines. */
+/* The model the options describe, at (wx, wrec): activation and s0. */
+rnn2_model cli_data_model(const cli_data_opts *o, double wx, double wrec);
+/* "# data: ..." and "# model: ..." header lines (the model line names s_0). */
 void cli_data_header(FILE *fp, const cli_data_opts *o, const dataset *ds);
 
 #endif

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "gradcheck.h"
 #include "grid.h"
+#include "gridio.h"
 
 static const char gradcheck_help[] =
     "Usage: rnnscape gradcheck [OPTIONS]\n\n"
@@ -24,14 +25,34 @@ static const char gradcheck_help[] =
     "                       prints the worst case; -o writes every point\n"
     "Tolerances:\n"
     "  --eps E              step (default 1e-7)\n"
-    "  --rtol R --atol A    defaults 1e-5 and 1e-8\n" CLI_DATA_HELP "Output:\n"
+    "  --order 2|4          central-difference stencil: 2 (default), the tutorial's\n"
+    "                       (xi(w+eps) - xi(w-eps)) / 2eps, error O(eps^2); 4: the\n"
+    "                       5-point (8(xi(w+eps) - xi(w-eps)) - (xi(w+2eps) -\n"
+    "                       xi(w-2eps))) / 12eps, error O(eps^4)\n"
+    "  --rtol R --atol A    defaults 1e-5 and 1e-8\n" CLI_DATA_HELP CLI_S0_HELP "Output:\n"
     "  -o, --output FILE    sweep only: every point, 'w_x w_rec loss bp_wx num_wx\n"
-    "                       bp_wrec num_wrec verdict' (0 pass, 1 fail, 2 not finite)\n"
+    "                       bp_wrec num_wrec verdict' (0 pass, 1 fail, 2 not finite);\n"
+    "                       an undefined value (inf - inf) is written inf, verdict 2\n"
+    "  --format text|binary|npy|vtk\n"
+    "                       as for 'rnnscape surface', with the six values after\n"
+    "                       w_x w_rec as channels (npy: shape (NREC, NX, 6);\n"
+    "                       binary: float64 records of 8 values per point; vtk: one\n"
+    "                       array per value); text (default) has the '#' header\n"
     "  -h, --help           show this help\n\n"
     "Exit status: 0 all checked points pass, 1 a mismatch (or, at a single point,\n"
     "a non-finite gradient), 2 bad usage.\n";
 
-enum { OPT_AT = OPT_FIRST_FREE, OPT_WX, OPT_WREC, OPT_GRID, OPT_EPS, OPT_RTOL, OPT_ATOL };
+enum {
+    OPT_AT = OPT_FIRST_FREE,
+    OPT_WX,
+    OPT_WREC,
+    OPT_GRID,
+    OPT_EPS,
+    OPT_RTOL,
+    OPT_ATOL,
+    OPT_ORDER,
+    OPT_FORMAT
+};
 
 typedef struct {
     double wx, wrec;
@@ -40,20 +61,20 @@ typedef struct {
     double wx_lo, wx_hi, wrec_lo, wrec_hi;
     size_t nx, nrec;
     gradcheck_opts tol;
+    int format;
+    int format_given;
     const char *out;
     cli_data_opts data;
 } gradcheck_args;
 
-/* A tolerance: finite, > 0 when strict (the step), >= 0 otherwise. */
-static int tolerance(const char *opt, const char *arg, int strict, double *v)
+static int order_option(const char *arg, int *order)
 {
-    int rc = cli_double("gradcheck", opt, arg, v);
-    if (rc == CLI_OK && (strict ? !(*v > 0.0) : !(*v >= 0.0))) {
-        cli_error("gradcheck", "%s: expected a %s number, got '%s'", opt,
-                  strict ? "positive" : "non-negative", arg);
+    static const char *const orders[] = {"2", "4", NULL};
+    int idx;
+    if (cli_choice("gradcheck", "--order", arg, orders, &idx) != CLI_OK)
         return CLI_USAGE;
-    }
-    return rc;
+    *order = idx == 0 ? 2 : 4;
+    return CLI_OK;
 }
 
 static int gradcheck_option(void *ctx, int c, const char *arg)
@@ -67,16 +88,20 @@ static int gradcheck_option(void *ctx, int c, const char *arg)
     case OPT_WX: return cli_range(cmd, "--wx", arg, &a->wx_lo, &a->wx_hi);
     case OPT_WREC: return cli_range(cmd, "--wrec", arg, &a->wrec_lo, &a->wrec_hi);
     case OPT_GRID: return cli_grid(cmd, "--grid", arg, &a->nx, &a->nrec);
-    case OPT_EPS: return tolerance("--eps", arg, 1, &a->tol.eps);
-    case OPT_RTOL: return tolerance("--rtol", arg, 0, &a->tol.rtol);
-    case OPT_ATOL: return tolerance("--atol", arg, 0, &a->tol.atol);
+    case OPT_EPS: return cli_double_above(cmd, "--eps", arg, 0.0, 1, &a->tol.eps);
+    case OPT_RTOL: return cli_double_above(cmd, "--rtol", arg, 0.0, 0, &a->tol.rtol);
+    case OPT_ATOL: return cli_double_above(cmd, "--atol", arg, 0.0, 0, &a->tol.atol);
+    case OPT_ORDER: return order_option(arg, &a->tol.order);
+    case OPT_FORMAT:
+        a->format_given = 1;
+        return cli_choice(cmd, "--format", arg, gridio_format_names, &a->format);
     }
     return CLI_NOT_MINE;
 }
 
 static int parse_args(int argc, char **argv, gradcheck_args *a)
 {
-    static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+    static const struct option longopts[] = {CLI_DATA_LONGOPTS, CLI_S0_LONGOPT,
                                              {"at", required_argument, NULL, OPT_AT},
                                              {"wx", required_argument, NULL, OPT_WX},
                                              {"wrec", required_argument, NULL, OPT_WREC},
@@ -84,6 +109,8 @@ static int parse_args(int argc, char **argv, gradcheck_args *a)
                                              {"eps", required_argument, NULL, OPT_EPS},
                                              {"rtol", required_argument, NULL, OPT_RTOL},
                                              {"atol", required_argument, NULL, OPT_ATOL},
+                                             {"order", required_argument, NULL, OPT_ORDER},
+                                             {"format", required_argument, NULL, OPT_FORMAT},
                                              {"output", required_argument, NULL, 'o'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
@@ -95,6 +122,10 @@ static int parse_args(int argc, char **argv, gradcheck_args *a)
     }
     if (rc == CLI_OK && a->out && !a->sweep) {
         cli_error("gradcheck", "-o: only a sweep (--wx, --wrec, --grid) writes a file");
+        rc = CLI_USAGE;
+    }
+    if (rc == CLI_OK && a->format_given && !a->out) {
+        cli_error("gradcheck", "--format: only with -o (a sweep's file)");
         rc = CLI_USAGE;
     }
     return rc;
@@ -133,20 +164,6 @@ static int check_point(const gradcheck_args *a, const objective *obj)
     return CLI_CHECK_FAILED;
 }
 
-/* One row of constant w_rec; a blank line before every row but the first. */
-static void write_sweep_row(FILE *fp, const double *wx, size_t nx, double wrec, int first,
-                            const gradcheck_result *res)
-{
-    if (!first)
-        fputc('\n', fp);
-    for (size_t i = 0; i < nx; i++) {
-        const gradcheck_result *r = &res[i];
-        fprintf(fp, "%.17g %.17g %.17g %.17g %.17g %.17g %.17g %d\n", wx[i], wrec, r->loss,
-                r->wx.backprop, r->wx.numerical, r->wrec.backprop, r->wrec.numerical,
-                (int)r->verdict);
-    }
-}
-
 static void print_sweep(const gradcheck_sweep_result *s)
 {
     printf("gradient check over %zu points: %zu pass, %zu fail, %zu not finite\n", s->points,
@@ -172,19 +189,52 @@ static void write_sweep_header(FILE *fp, int argc, char **argv, const gradcheck_
           fp);
 }
 
+/* The six values the sweep writes per point, after w_x and w_rec. */
+enum { SWEEP_CHANNELS = 6 };
+static const char *const sweep_channels[SWEEP_CHANNELS] = {"loss",    "bp_wx",   "num_wx",
+                                                           "bp_wrec", "num_wrec", "verdict"};
+
 /* Writes each finished row (with -o) as the sweep driver hands it over. */
 typedef struct {
-    FILE *fp;
-    const double *wx, *wrec;
+    gridio_writer w;
+    double *values; /* nx x SWEEP_CHANNELS */
     size_t nx;
-} sweep_writer;
+} sweep_sink;
 
 static rs_status write_row(void *ctx, size_t j, const gradcheck_result *row)
 {
-    sweep_writer *w = ctx;
-    if (w->fp)
-        write_sweep_row(w->fp, w->wx, w->nx, w->wrec[j], j == 0, row);
-    return RS_OK;
+    (void)j;
+    sweep_sink *s = ctx;
+    for (size_t i = 0; i < s->nx; i++) {
+        const gradcheck_result *r = &row[i];
+        double *v = s->values + i * SWEEP_CHANNELS;
+        v[0] = r->loss;
+        v[1] = r->wx.backprop;
+        v[2] = r->wx.numerical;
+        v[3] = r->wrec.backprop;
+        v[4] = r->wrec.numerical;
+        v[5] = (double)r->verdict;
+    }
+    return gridio_writer_rows(&s->w, 1, s->values);
+}
+
+/* The sweep, writing every row to of (NULL: no file). */
+static rs_status run_sweep(outfile *of, const gradcheck_args *a, const objective *obj,
+                           const double *wx, const double *wrec, gradcheck_result *row,
+                           double *values, gradcheck_sweep_result *s)
+{
+    if (!of)
+        return gradcheck_sweep_run(obj, &a->tol, wx, a->nx, wrec, a->nrec, row, NULL, NULL, s);
+    sweep_sink sink = {.values = values, .nx = a->nx};
+    gridio_layout g = {wx,           a->nx, wrec, a->nrec, SWEEP_CHANNELS, sweep_channels,
+                       "rnnscape gradcheck: backprop against central differences"};
+    rs_status st = gridio_writer_begin(&sink.w, of->fp, (gridio_format)a->format, &g);
+    if (st == RS_OK)
+        st = gradcheck_sweep_run(obj, &a->tol, wx, a->nx, wrec, a->nrec, row, write_row, &sink, s);
+    if (st == RS_OK)
+        return gridio_writer_end(&sink.w);
+    gridio_writer_abort(&sink.w);
+    return st;
 }
 
 static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dataset *ds,
@@ -192,23 +242,24 @@ static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dat
 {
     double *wx = malloc(a->nx * sizeof *wx), *wrec = malloc(a->nrec * sizeof *wrec);
     gradcheck_result *row = malloc(a->nx * sizeof *row);
+    double *values = malloc(a->nx * SWEEP_CHANNELS * sizeof *values);
     gradcheck_sweep_result s;
     outfile of;
     int rc = CLI_OK;
-    if (!wx || !wrec || !row) {
+    if (!wx || !wrec || !row || !values) {
         cli_error("gradcheck", "out of memory for a %zu x %zu grid", a->nx, a->nrec);
         rc = CLI_FAILURE;
     } else if (!a->out || (rc = cli_open("gradcheck", a->out, &of)) == CLI_OK) {
         grid_linspace(a->wx_lo, a->wx_hi, a->nx, wx);
         grid_linspace(a->wrec_lo, a->wrec_hi, a->nrec, wrec);
-        if (a->out)
+        if (a->out && a->format == GRIDIO_TEXT)
             write_sweep_header(of.fp, argc, argv, a, ds);
-        sweep_writer w = {a->out ? of.fp : NULL, wx, wrec, a->nx};
-        if (gradcheck_sweep_run(obj, &a->tol, wx, a->nx, wrec, a->nrec, row, write_row, &w, &s) !=
-            RS_OK) {
+        rs_status st = run_sweep(a->out ? &of : NULL, a, obj, wx, wrec, row, values, &s);
+        if (st == RS_ENOMEM || st == RS_EINVAL) {
             cli_error("gradcheck", "out of memory");
             rc = CLI_FAILURE;
         }
+        /* A write error (RS_EIO) is reported when the output is committed. */
         if (a->out)
             rc = rc == CLI_OK ? cli_close("gradcheck", &of) : (outfile_abort(&of), rc);
         if (rc == CLI_OK) {
@@ -219,6 +270,7 @@ static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dat
     free(wx);
     free(wrec);
     free(row);
+    free(values);
     return rc;
 }
 
@@ -226,7 +278,8 @@ int cmd_gradcheck(int argc, char **argv) { return cmd_gradcheck_wrapped(argc, ar
 
 int cmd_gradcheck_wrapped(int argc, char **argv, cmd_objective_wrap wrap, void *ctx)
 {
-    gradcheck_args a = {1.2, 1.2, 0, 0, -3, 3, -3, 3, 50, 50, gradcheck_defaults(), NULL, {0}};
+    gradcheck_args a = {1.2,  1.2, 0, 0, -3, 3, -3, 3, 50, 50, gradcheck_defaults(), GRIDIO_TEXT,
+                        0,    NULL, {0}};
     cli_data_init(&a.data);
     int rc = parse_args(argc, argv, &a);
     if (rc != CLI_OK)
@@ -234,7 +287,7 @@ int cmd_gradcheck_wrapped(int argc, char **argv, cmd_objective_wrap wrap, void *
     dataset ds;
     if ((rc = cli_data_get("gradcheck", &a.data, &ds)) != CLI_OK)
         return rc;
-    rnn2_problem prob = {{a.wx, a.wrec, a.data.f, 0.0}, &ds};
+    rnn2_problem prob = {cli_data_model(&a.data, a.wx, a.wrec), &ds};
     objective real = rnn2_objective(&prob), obj = wrap ? wrap(&real, ctx) : real;
     rc = a.sweep ? check_sweep(argc, argv, &a, &ds, &obj) : check_point(&a, &obj);
     dataset_free(&ds);

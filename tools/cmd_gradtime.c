@@ -18,7 +18,7 @@ static const char gradtime_help[] =
     "                       loss (default): sum_i dxi/dS_ik, the true gradient;\n"
     "                       tutorial: the tutorial's plotted quantity\n"
     "                       M * sum_i 2(y_i - t_i) * w_rec^(T-k), which is M^2\n"
-    "                       times the true gradient\n" CLI_DATA_HELP "Output:\n"
+    "                       times the true gradient\n" CLI_DATA_HELP CLI_S0_HELP "Output:\n"
     "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
     "  -h, --help           show this help\n";
 
@@ -57,7 +57,7 @@ static int gradtime_option(void *ctx, int c, const char *arg)
 
 static int parse_args(int argc, char **argv, gradtime_args *a)
 {
-    static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+    static const struct option longopts[] = {CLI_DATA_LONGOPTS, CLI_S0_LONGOPT,
                                              {"point", required_argument, NULL, OPT_POINT},
                                              {"scale", required_argument, NULL, OPT_SCALE},
                                              {"output", required_argument, NULL, 'o'},
@@ -90,6 +90,22 @@ static void write_header(FILE *fp, int argc, char **argv, const gradtime_args *a
           fp);
 }
 
+/* Writes one point's block as the driver hands it over. */
+typedef struct {
+    FILE *fp;
+    size_t t;
+} gradtime_sink;
+
+static rs_status write_point(void *ctx, size_t p, const rnn2_model *lm, const double *g)
+{
+    gradtime_sink *s = ctx;
+    fprintf(s->fp, "%s# point (%.17g, %.17g)\n", p ? "\n\n" : "", lm->wx, lm->wrec);
+    for (size_t k = s->t + 1; k-- > 0;)
+        fprintf(s->fp, "%ld %zu %.17g %.17g %.17g\n", (long)k - (long)s->t, k, lm->wx, lm->wrec,
+                g[k]);
+    return RS_OK;
+}
+
 int cmd_gradtime(int argc, char **argv)
 {
     gradtime_args *a = calloc(1, sizeof *a);
@@ -108,18 +124,14 @@ int cmd_gradtime(int argc, char **argv)
         goto done;
     }
     write_header(of.fp, argc, argv, a, &ds);
-    for (size_t p = 0; p < a->npts && rc == CLI_OK; p++) {
-        rnn2_model lm = {a->pts[p][0], a->pts[p][1], a->data.f, 0.0};
-        if (rnn2_grad_over_time(&lm, &ds, (rnn2_scale)a->scale, g) != RS_OK) {
-            cli_error("gradtime", "out of memory");
-            outfile_abort(&of);
-            rc = CLI_FAILURE;
-            goto done;
-        }
-        fprintf(of.fp, "%s# point (%.17g, %.17g)\n", p ? "\n\n" : "", lm.wx, lm.wrec);
-        for (size_t k = ds.t + 1; k-- > 0;)
-            fprintf(of.fp, "%ld %zu %.17g %.17g %.17g\n", (long)k - (long)ds.t, k, lm.wx, lm.wrec,
-                    g[k]);
+    rnn2_model base = cli_data_model(&a->data, 0.0, 0.0);
+    gradtime_sink sink = {of.fp, ds.t};
+    if (rnn2_grad_over_time_run(&base, &a->pts[0][0], a->npts, &ds, (rnn2_scale)a->scale, g,
+                                write_point, &sink) != RS_OK) {
+        cli_error("gradtime", "out of memory");
+        outfile_abort(&of);
+        rc = CLI_FAILURE;
+        goto done;
     }
     rc = cli_close("gradtime", &of);
 done:

@@ -20,14 +20,16 @@ static const char surface_help[] =
     "                       holds just LO\n"
     "  --method exact|brute exact: the separable method, linear model only\n"
     "                       (default for linear); brute: the forward pass at\n"
-    "                       every point (default for other activations)\n" CLI_DATA_HELP "Output:\n"
+    "                       every point (default for other activations)\n" CLI_DATA_HELP CLI_S0_HELP "Output:\n"
     "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
-    "  --format text|binary|npy\n"
+    "  --format text|binary|npy|vtk\n"
     "                       text (default): '# ' header, then 'w_x w_rec loss'\n"
     "                       lines, a blank line after each row of constant w_rec;\n"
     "                       npy: NumPy array of shape (NREC, NX), no header;\n"
     "                       binary: gnuplot's binary matrix (float32; read it\n"
-    "                       with: splot FILE binary matrix using 1:2:3)\n"
+    "                       with: splot FILE binary matrix using 1:2:3);\n"
+    "                       vtk: legacy VTK (binary) rectilinear grid with the\n"
+    "                       point array 'loss', which ParaView opens\n"
     "  -h, --help           show this help\n";
 
 enum { OPT_WX = OPT_FIRST_FREE, OPT_WREC, OPT_GRID, OPT_METHOD, OPT_FORMAT };
@@ -57,7 +59,7 @@ static int surface_option(void *ctx, int c, const char *arg)
 
 static int parse_args(int argc, char **argv, surface_args *a)
 {
-    static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+    static const struct option longopts[] = {CLI_DATA_LONGOPTS, CLI_S0_LONGOPT,
                                              {"wx", required_argument, NULL, OPT_WX},
                                              {"wrec", required_argument, NULL, OPT_WREC},
                                              {"grid", required_argument, NULL, OPT_GRID},
@@ -89,16 +91,6 @@ static void write_header(FILE *fp, int argc, char **argv, const surface_args *a,
     fprintf(fp, "# columns: w_x w_rec loss\n");
 }
 
-/* Rows per block: about 2^18 values (2 MB), so the block stays in cache
- * between computing and writing, and at least a few rows per thread. */
-static size_t block_rows(size_t nx, size_t nrec)
-{
-    size_t rows = ((size_t)1 << 18) / nx;
-    if (rows < 8)
-        rows = 8;
-    return rows < nrec ? rows : nrec;
-}
-
 /* What the grid driver (cli_grid_run) calls back with. */
 typedef struct {
     const surface_args *a;
@@ -106,7 +98,7 @@ typedef struct {
     int argc;
     char **argv;
     const surface_plan *pl;
-    const double *wx, *wrec;
+    gridio_layout g;
     double *v;
 } surface_job;
 
@@ -115,17 +107,23 @@ static rs_status surface_head(void *ctx, FILE *fp)
     const surface_job *s = ctx;
     if (s->a->format == GRIDIO_TEXT)
         write_header(fp, s->argc, s->argv, s->a, s->ds);
-    return gridio_begin(fp, (gridio_format)s->a->format, s->wx, s->a->nx, s->a->nrec);
+    return gridio_head(fp, (gridio_format)s->a->format, &s->g);
 }
 
 static rs_status surface_block(void *ctx, size_t j0, size_t n, FILE *fp, void *part)
 {
     const surface_job *s = ctx;
     (void)part;
-    rs_status st = surface_plan_rows(s->pl, s->wx, s->a->nx, s->wrec + j0, n, s->v);
+    rs_status st = surface_plan_rows(s->pl, s->g.x, s->g.nx, s->g.y + j0, n, s->v);
     if (st == RS_OK)
-        st = gridio_rows(fp, (gridio_format)s->a->format, s->wx, s->a->nx, s->wrec, j0, n, s->v);
+        st = gridio_block(fp, (gridio_format)s->a->format, &s->g, j0, n, s->v);
     return st;
+}
+
+static rs_status surface_tail(void *ctx, FILE *fp)
+{
+    const surface_job *s = ctx;
+    return gridio_tail(fp, (gridio_format)s->a->format, &s->g);
 }
 
 /* Computes and writes the grid block by block (across MPI ranks, when run
@@ -134,13 +132,16 @@ static int compute_and_write(int argc, char **argv, const surface_args *a, const
                              const double *wx, const double *wrec, double *v, size_t rows)
 {
     surface_plan *pl;
-    if (surface_plan_new(ds, a->data.f, (surface_method)a->method, &pl) != RS_OK) {
+    if (surface_plan_new_s0(ds, a->data.f, a->data.s0, (surface_method)a->method, &pl) != RS_OK) {
         cli_error("surface", "out of memory");
         return CLI_FAILURE;
     }
-    surface_job s = {a, ds, argc, argv, pl, wx, wrec, v};
+    static const char *const names[] = {"loss"};
+    surface_job s = {a,  ds, argc, argv, pl,
+                     {wx, a->nx, wrec, a->nrec, 1, names, "rnnscape surface: loss over (w_x, w_rec)"},
+                     v};
     gridjob job = {.nrows = a->nrec, .rows_per_rank = rows, .rows = surface_block,
-                   .head = surface_head, .ctx = &s, .path = a->out};
+                   .head = surface_head, .tail = surface_tail, .ctx = &s, .path = a->out};
     int rc = cli_grid_run("surface", &job, argc, argv);
     surface_plan_free(pl);
     return rc;
@@ -156,7 +157,7 @@ int cmd_surface(int argc, char **argv)
     dataset ds;
     if ((rc = cli_data_get("surface", &a.data, &ds)) != CLI_OK)
         return rc;
-    size_t rows = block_rows(a.nx, a.nrec);
+    size_t rows = surface_block_rows(a.nx, a.nrec);
     double *wx = malloc(a.nx * sizeof *wx), *wrec = malloc(a.nrec * sizeof *wrec);
     double *v = malloc(a.nx * rows * sizeof *v);
     if (!wx || !wrec || !v) {

@@ -5,7 +5,9 @@
 
 #include <stddef.h>
 
-/* out[i] = lo + i*(hi-lo)/(n-1), with out[n-1] = hi exactly; n = 1 gives lo. */
+/* out[i] = lo + i*(hi-lo)/(n-1), with out[n-1] = hi exactly; n = 1 gives lo.
+ * Where hi - lo overflows (finite ends more than DBL_MAX apart), out[i] =
+ * lo*(1-t) + hi*t with t = i/(n-1): finite, and both ends exact. */
 void grid_linspace(double lo, double hi, size_t n, double *out);
 
 #endif

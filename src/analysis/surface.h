@@ -28,18 +28,22 @@ typedef struct surface_plan surface_plan;
 /* RS_EINVAL for the exact method with a nonlinear activation. */
 rs_status surface_plan_new(const dataset *ds, activation f, surface_method method,
                            surface_plan **out);
+/* The same from the initial state s0 (finite): the loss of
+ * s_k = f(s_(k-1)*w_rec + x_k*w_x) with s_0 = s0. Exact method: S_T =
+ * w_x P_i(w_rec) + s0 w_rec^T. At the edges of the double range (P_i or
+ * s0 w_rec^T not finite, P_i underflowing) the exact method rescales the
+ * polynomials by powers of two, so it is finite wherever the loss is. */
+rs_status surface_plan_new_s0(const dataset *ds, activation f, double s0, surface_method method,
+                              surface_plan **out);
 /* Rows wrec[0..nrec) of the grid, into out (nrec x nx). */
 rs_status surface_plan_rows(const surface_plan *pl, const double *wx, size_t nx, const double *wrec,
                             size_t nrec, double *out);
 void surface_plan_free(surface_plan *pl);
 
-/* Per row: S_iT = w_x * P_i(w_rec) with P_i = sum_k x_ik w_rec^(T-k), so
- * xi = A (w_x - w*)^2 + xi_min; cost O(nrec*M*T + nrec*nx). */
-rs_status surface_exact(const dataset *ds, const double *wx, size_t nx, const double *wrec,
-                        size_t nrec, double *out);
-/* Every point by the forward pass (the vectorised kernel of kernel.h);
- * cost O(nrec*nx*M*T). */
-rs_status surface_brute(const dataset *ds, activation f, const double *wx, size_t nx,
-                        const double *wrec, size_t nrec, double *out);
+/* Rows per block for an nx-point row, for a driver that computes a big
+ * grid block by block of rows (src/io/gridjob.h): about 2^18 values
+ * (2 MB), so a block stays in cache between computing and writing, and at
+ * least 8 rows (a few per thread); never more than nrec. */
+size_t surface_block_rows(size_t nx, size_t nrec);
 
 #endif

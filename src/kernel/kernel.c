@@ -107,6 +107,13 @@ rs_status kernel_surface_brute(const double *x, const double *t, size_t m, size_
                                const double *wx, size_t nx, const double *wrec, size_t nrec,
                                double *out)
 {
+    return kernel_surface_brute_s0(x, t, m, T, f, 0.0, wx, nx, wrec, nrec, out);
+}
+
+rs_status kernel_surface_brute_s0(const double *x, const double *t, size_t m, size_t T,
+                                  activation f, double s0, const double *wx, size_t nx,
+                                  const double *wrec, size_t nrec, double *out)
+{
     if (!t || m == 0 || (!x && T > 0) || (!wx && nx) || (!wrec && nrec) || (!out && nx && nrec))
         return RS_EINVAL;
     if ((int)f < ACT_LINEAR || (int)f > ACT_RELU)
@@ -115,7 +122,7 @@ rs_status kernel_surface_brute(const double *x, const double *t, size_t m, size_
         return RS_ERANGE;
     if (nx && nrec > SIZE_MAX / nx)
         return RS_ERANGE;
-    if (!kernel_all_finite(t, m) || (T && !kernel_all_finite(x, m * T)) ||
+    if (!isfinite(s0) || !kernel_all_finite(t, m) || (T && !kernel_all_finite(x, m * T)) ||
         !kernel_all_finite(wx, nx) || !kernel_all_finite(wrec, nrec))
         return RS_EINVAL;
     if (nx == 0 || nrec == 0)
@@ -145,7 +152,7 @@ rs_status kernel_surface_brute(const double *x, const double *t, size_t m, size_
         const size_t n = nlane - first < L ? nlane - first : L;
         for (size_t l = 0; l < L; l++)
             lane_w[l] = lane_axis[first + (l < n ? l : n - 1)];
-        kernel_tile_job job = {x, t, m, T, (int)f, colmode, line_axis[line], lane_w, lane_out};
+        kernel_tile_job job = {x, t, m, T, (int)f, colmode, line_axis[line], lane_w, lane_out, s0};
         isa->tile(&job);
         for (size_t l = 0; l < n; l++) {
             double v = isnan(lane_out[l]) ? INFINITY : lane_out[l];

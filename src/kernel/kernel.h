@@ -1,6 +1,6 @@
 /* kernel.h: the brute-force loss-surface kernel of the two-parameter RNN
  *
- *     s_0 = 0,  s_k = f(s_(k-1)*w_rec + x_k*w_x),  k = 1..T
+ *     s_0 given (0 in the tutorial),  s_k = f(s_(k-1)*w_rec + x_k*w_x),  k = 1..T
  *     loss(w_x, w_rec) = (1/M) sum_i (t_i - s_iT)^2
  *
  * evaluated at every point of a grid, vectorised across grid points
@@ -47,6 +47,10 @@
 rs_status kernel_surface_brute(const double *x, const double *t, size_t m, size_t T, activation f,
                                const double *wx, size_t nx, const double *wrec, size_t nrec,
                                double *out);
+/* The same from the initial state s0 (finite; RS_EINVAL otherwise). */
+rs_status kernel_surface_brute_s0(const double *x, const double *t, size_t m, size_t T,
+                                  activation f, double s0, const double *wx, size_t nx,
+                                  const double *wrec, size_t nrec, double *out);
 
 /* Instruction sets, best first: "avx512" (AVX-512F), "avx2" (AVX2+FMA),
  * "sse2" (x86-64 baseline), "scalar" (portable C, any machine). By default

@@ -22,6 +22,7 @@ typedef struct {
     double fixed;         /* the shared weight: w_x (colmode) or w_rec */
     const double *lane_w; /* tile_lanes(f) lane weights (padded) */
     double *lane_out;     /* tile_lanes(f) results: acc/M, NaN not yet mapped */
+    double s0;            /* the initial state S_0 */
 } kernel_tile_job;
 
 typedef struct {

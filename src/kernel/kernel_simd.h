@@ -17,7 +17,7 @@
  * the mode, the thread or the number of threads:
  *
  *   acc = 0
- *   for each sample i in order:  s = 0
+ *   for each sample i in order:  s = s_0
  *       for k = 1..T:  s = f(s*w_rec + x_ik*w_x)   (two roundings, then +)
  *       e = t_i - s;   acc = acc + e*e             (no fused multiply-add)
  *   loss = acc / M
@@ -53,6 +53,7 @@ kernel_tile_body(const kernel_tile_job *J, const int f, const int colmode, const
     const size_t T = J->T, m = J->m;
     const double fixed = J->fixed;
     const VT fixedv = V_SET1(fixed);
+    const VT s0v = V_SET1(J->s0);
 
     KERNEL_UNROLL for (int v = 0; v < NV; v++)
     {
@@ -61,7 +62,7 @@ kernel_tile_body(const kernel_tile_job *J, const int f, const int colmode, const
     }
     for (size_t i = 0; i < m; i++) {
         const double *xi = x + i * T;
-        KERNEL_UNROLL for (int v = 0; v < NV; v++) S[v] = V_ZERO();
+        KERNEL_UNROLL for (int v = 0; v < NV; v++) S[v] = s0v;
         for (size_t k = 0; k < T; k++) {
             if (colmode) {
                 /* lanes: w_rec = A; shared w_x = fixed */

@@ -6,6 +6,11 @@
 
 #include "pairwise.h"
 
+/* The rule for undefined forms: an inf - inf or 0*inf met after an
+ * overflow makes the quantity +inf (the loss, a gradient component, an
+ * output), never NaN. */
+static inline double rnn2_defined(double v) { return isnan(v) ? INFINITY : v; }
+
 /* The recurrence s_k = f(s_(k-1)*w_rec + x_k*w_x). */
 static inline double rnn2_step(const rnn2_model *lm, double s, double x)
 {
@@ -39,8 +44,7 @@ double rnn2_loss(const rnn2_model *lm, const dataset *ds)
         sum += r * r;
     }
     /* A NaN here comes from inf*0 or inf-inf after overflow: report +inf. */
-    double loss = sum / (double)ds->m;
-    return isnan(loss) ? INFINITY : loss;
+    return rnn2_defined(sum / (double)ds->m);
 }
 
 /* Scratch for BPTT: states (m x (t+1)), per-sample state gradients, and a
@@ -109,10 +113,9 @@ rs_status rnn2_gradient(const rnn2_model *lm, const dataset *ds, rnn2_grad *g)
             w.d[i] *= lm->wrec;
     }
     bptt_free(&w);
-    g->d_wx = d_wx;
-    g->d_wrec = d_wrec;
-    if (isnan(g->loss))
-        g->loss = INFINITY;
+    g->d_wx = rnn2_defined(d_wx);
+    g->d_wrec = rnn2_defined(d_wrec);
+    g->loss = rnn2_defined(g->loss);
     return RS_OK;
 }
 
@@ -132,7 +135,7 @@ rs_status rnn2_grad_over_time(const rnn2_model *lm, const dataset *ds, rnn2_scal
          * that one number back: g_(k-1) = g_k * w_rec, plotted times M. */
         double gk = pairwise_sum(w.d, m);
         for (size_t k = t + 1; k-- > 0;) {
-            grad[k] = M * gk;
+            grad[k] = rnn2_defined(M * gk);
             gk *= lm->wrec;
         }
         bptt_free(&w);
@@ -143,7 +146,7 @@ rs_status rnn2_grad_over_time(const rnn2_model *lm, const dataset *ds, rnn2_scal
     for (size_t i = 0; i < m; i++)
         w.d[i] *= factor;
     for (size_t k = t + 1; k-- > 0;) {
-        grad[k] = pairwise_sum(w.d, m);
+        grad[k] = rnn2_defined(pairwise_sum(w.d, m));
         if (k == 0)
             break;
         through_activation(lm, &w, m, stride, k);
@@ -152,6 +155,23 @@ rs_status rnn2_grad_over_time(const rnn2_model *lm, const dataset *ds, rnn2_scal
             w.d[i] *= lm->wrec;
     }
     bptt_free(&w);
+    return RS_OK;
+}
+
+rs_status rnn2_grad_over_time_run(const rnn2_model *base, const double *points, size_t npts,
+                                  const dataset *ds, rnn2_scale scale, double *grad,
+                                  rnn2_point_fn on_point, void *ctx)
+{
+    for (size_t p = 0; p < npts; p++) {
+        rnn2_model lm = *base;
+        lm.wx = points[2 * p];
+        lm.wrec = points[2 * p + 1];
+        rs_status st = rnn2_grad_over_time(&lm, ds, scale, grad);
+        if (st == RS_OK)
+            st = on_point(ctx, p, &lm, grad);
+        if (st != RS_OK)
+            return st;
+    }
     return RS_OK;
 }
 

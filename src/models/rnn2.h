@@ -27,18 +27,33 @@ typedef struct {
     double d_wx, d_wrec; /* dxi/dw_x, dxi/dw_rec */
 } rnn2_grad;
 
-/* Output of one sequence x[0..t); non-finite states give +-inf or NaN. */
+/* Undefined forms. Where an overflow leads to inf - inf or 0*inf, the loss,
+ * a gradient component (rnn2_gradient, rnn2_grad_over_time) is +inf, never
+ * NaN; a quantity that overflows with a known sign is that signed inf. */
+
+/* Output of one sequence x[0..t); non-finite states give +-inf or NaN
+ * (callers that print it apply the rule above). */
 double rnn2_output(const rnn2_model *lm, const double *x, size_t t);
 /* All states, m x (t+1) row-major with S[i][0] = 0. */
 void rnn2_forward(const rnn2_model *lm, const dataset *ds, double *states);
 /* The loss; +inf where the forward pass overflows (never NaN). */
 double rnn2_loss(const rnn2_model *lm, const dataset *ds);
-/* Loss and gradient by BPTT; RS_ENOMEM if scratch cannot be allocated. */
+/* Loss and gradient by BPTT (never NaN: see above); RS_ENOMEM if scratch
+ * cannot be allocated. */
 rs_status rnn2_gradient(const rnn2_model *lm, const dataset *ds, rnn2_grad *g);
 /* grad[k] for k = 0..T (T+1 values): the summed gradient with respect to
  * the states S_k, in the requested scale. */
 rs_status rnn2_grad_over_time(const rnn2_model *lm, const dataset *ds, rnn2_scale scale,
                                 double *grad);
+
+/* The gradient-over-time driver: for each point p, (w_x, w_rec) =
+ * (points[2p], points[2p+1]) with the activation and s0 of base, computes
+ * rnn2_grad_over_time into grad (t+1 scratch values) and hands it to
+ * on_point; stops at the first status other than RS_OK. */
+typedef rs_status (*rnn2_point_fn)(void *ctx, size_t p, const rnn2_model *lm, const double *grad);
+rs_status rnn2_grad_over_time_run(const rnn2_model *base, const double *points, size_t npts,
+                                  const dataset *ds, rnn2_scale scale, double *grad,
+                                  rnn2_point_fn on_point, void *ctx);
 
 /* The loss over a data set as an objective of n = 2 parameters
  * w = (w_x, w_rec), for the gradient check, the optimisers and the
