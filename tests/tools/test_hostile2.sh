@@ -115,6 +115,14 @@ fails_with 3 "rnnscape data: cannot write '$T/o/ro-link': Permission denied" \
     "a link to a read-only file is refused" rns data -o "$T/o/ro-link"
 ok "$([ -L "$T/o/ro-link" ]; echo $?)" "and the link stays"
 
+# /dev/stdout and /dev/fd/N name whatever the descriptor is: a pipe is
+# written in place, a file behind it is replaced whole.
+is "$(rns data -o /dev/stdout | grep -c '^# command: rnnscape data -o /dev/stdout')" 1 \
+    "data -o /dev/stdout into a pipe writes through it"
+rns data --seed 4 -o /dev/stdout >"$T/o/via-stdout.txt"
+ok "$(grep -q 'seed 4' "$T/o/via-stdout.txt"; echo $?)" "data -o /dev/stdout redirected to a file fills that file"
+is "$(ls "$T/o" | grep -c '\.tmp\.')" 0 "no temporary file is left"
+
 # ---- several outputs and signals ---------------------------------------
 # addition train writing five files, stopped while all are pending: no
 # temporary file may remain, whichever catchable signal it is.
