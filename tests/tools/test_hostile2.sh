@@ -124,6 +124,23 @@ ok "$(grep -q 'seed 4' "$T/o/via-stdout.txt"; echo $?)" "data -o /dev/stdout red
 is "$(ls "$T/o" | grep -c '\.tmp\.')" 0 "no temporary file is left"
 
 # ---- several outputs and signals ---------------------------------------
+# A failing output (/dev/full) replaces none of the others; the same file
+# twice (another spelling, a hard link) is refused before anything runs.
+printf 'old curve\n' >"$T/curve.dat"
+rns addition train --iters 100 --every 50 -q --curve "$T/curve.dat" --eval "$T/eval.dat" \
+    --gradflow /dev/full >/dev/null 2>"$T/err"
+one_line_error $? 3 "rnnscape addition train: --gradflow: writing '/dev/full' failed" \
+    "addition train --gradflow /dev/full: exit 3, one line naming it"
+ok "$([ "$(cat "$T/curve.dat")" = "old curve" ] && [ ! -e "$T/eval.dat" ]; echo $?)" \
+    "--curve is not replaced and --eval not created"
+fails_with 2 "rnnscape addition train: --eval: " "the same file by two spellings is refused" \
+    rns addition train --iters 10 -q --curve "$T/curve.dat" --eval "$T/./curve.dat"
+ln "$T/curve.dat" "$T/hard.dat"
+fails_with 2 "rnnscape addition train: --save: " "a hard link to another output is refused" \
+    rns addition train --iters 10 -q --curve "$T/curve.dat" --save "$T/hard.dat"
+is "$(cat "$T/curve.dat")" "old curve" "and nothing was written"
+is "$(ls "$T" | grep -c '\.tmp\.')" 0 "no temporary file is left"
+
 # addition train writing five files, stopped while all are pending: no
 # temporary file may remain, whichever catchable signal it is.
 for sig in TERM INT HUP; do
