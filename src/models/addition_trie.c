@@ -118,7 +118,7 @@ struct addition_trie_work {
     size_t hp;   /* hidden, padded to ADDITION_KERNEL_PAD */
     size_t rmax; /* most nodes per chunk and level */
     addition_kernel_ops ops;
-    double *wh;          /* hp x hp: Wh, zero outside hidden x hidden */
+    double *wh;          /* hp x hp: Wh, zero outside hidden x hidden, packed */
     double *w1;          /* hp: W1, zero padded */
     double *in;          /* 4 x hp: x W0 for the inputs 2 a_k + b_k = 0..3 */
     double *root;        /* hp zeros: h_0 */
@@ -131,11 +131,16 @@ struct addition_trie_work {
 };
 
 /* Chunks small enough that a level's states stay in the nearest caches,
- * large enough for the matrix product to run at full speed. */
+ * large enough for the matrix product to run at full speed: about
+ * ADDITION_TRIE_CHUNK doubles of parents' states, and at least 24 parents
+ * (four full register tiles); a parent has at most 4 children. */
+#ifndef ADDITION_TRIE_CHUNK
+#define ADDITION_TRIE_CHUNK 1024
+#endif
 static size_t chunk_rows(size_t hp)
 {
-    size_t r = 4096 / hp;
-    return r < 16 ? 16 : r;
+    size_t parents = ADDITION_TRIE_CHUNK / hp;
+    return 4 * (parents < 24 ? 24 : parents);
 }
 
 void addition_trie_work_free(addition_trie_work *wk)
@@ -191,7 +196,8 @@ static void load_weights(addition_trie_work *wk, const double *w)
     size_t H = (size_t)wk->hidden, hp = wk->hp;
     const double *w0 = w, *w1 = w + 2 * H, *wh = w + 3 * H;
     for (size_t i = 0; i < H; i++)
-        memcpy(wk->wh + i * hp, wh + i * H, H * sizeof *wh);
+        for (size_t j = 0; j < H; j++)
+            wk->wh[addition_kernel_packed(hp, i, j)] = wh[i * H + j];
     memcpy(wk->w1, w1, H * sizeof *w1);
     for (int x = 0; x < 4; x++) {
         double xa = (double)(x >> 1), xb = (double)(x & 1);
