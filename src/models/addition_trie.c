@@ -127,6 +127,7 @@ struct addition_trie_work {
     double *z, *o;       /* rmax: output pre-activation and output */
     unsigned char *ok;   /* (bits + 1) x rmax: all bits so far right */
     double level_loss[ADDITION_BITS_MAX];
+    int want_accuracy;
     double correct;
 };
 
@@ -206,6 +207,24 @@ static void load_weights(addition_trie_work *wk, const double *w)
     }
 }
 
+/* All bits so far right, per child of parents [q, qe) at level k; the
+ * sums through the right leaves are counted. */
+static void chunk_accuracy(const addition_trie *t, addition_trie_work *wk, int k, size_t q,
+                           size_t qe, const unsigned char *pok, unsigned char *sok)
+{
+    const uint32_t *ch = t->child[k - 1];
+    const unsigned char *tg = t->target[k];
+    const size_t clo = ch[q];
+    for (size_t par = q; par < qe; par++)
+        for (size_t c = ch[par]; c < ch[par + 1]; c++) {
+            /* round(o_k) as np.round: 0.5 rounds to 0 */
+            int right = (wk->o[c - clo] > 0.5) == (tg[c] != 0);
+            sok[c - clo] = (unsigned char)(pok[par - q] && right);
+            if (k == t->bits && sok[c - clo])
+                wk->correct += t->weight[k][c];
+        }
+}
+
 /* Level k's children of parents [q, qe) (states p, flags pok, both
  * indexed from q): states into s, outputs, losses and flags. */
 static void chunk_forward(const addition_trie *t, addition_trie_work *wk, int k, size_t q,
@@ -219,24 +238,17 @@ static void chunk_forward(const addition_trie *t, addition_trie_work *wk, int k,
     const double *wt = t->weight[k];
     /* forward: x_k W0 + h_(k-1) Wh for every child */
     wk->ops.expand(qe - q, hp, p, wk->wh, ch + q, in + clo, wk->in, wk->pre);
-    for (size_t par = q; par < qe; par++)
-        for (size_t c = ch[par]; c < ch[par + 1]; c++)
-            sok[c - clo] = pok[par - q];
     wk->ops.sigmoid(wk->pre, s, nc * hp);  /* forward: h_k = sigma(x_k W0 + h_(k-1) Wh) */
     wk->ops.rowdot(nc, hp, s, wk->w1, wk->z);
     wk->ops.sigmoid(wk->z, wk->o, nc);     /* forward: o_k = sigma(h_k W1) */
     double sum = wk->level_loss[k - 1];
     for (size_t c = 0; c < nc; c++) {
-        double o = wk->o[c], r = (double)tg[clo + c] - o;
+        double r = (double)tg[clo + c] - wk->o[c];
         sum += wt[clo + c] * (0.5 * r * r); /* loss: 1/2 (c_k - o_k)^2 per sum */
-        /* round(o_k) as np.round: 0.5 rounds to 0 */
-        sok[c] &= (o > 0.5) == (tg[clo + c] != 0);
     }
     wk->level_loss[k - 1] = sum;
-    if (k == t->bits)
-        for (size_t c = 0; c < nc; c++)
-            if (sok[c])
-                wk->correct += wt[clo + c];
+    if (wk->want_accuracy)
+        chunk_accuracy(t, wk, k, q, qe, pok, sok);
 }
 
 /* Level k below parents [plo, phi) of level k-1, chunk by chunk, each
@@ -267,6 +279,7 @@ rs_status addition_trie_eval(const addition_trie *t, const addition_net *net, co
     load_weights(wk, w);
     memset(wk->level_loss, 0, sizeof wk->level_loss);
     wk->correct = 0.0;
+    wk->want_accuracy = accuracy != NULL;
     walk_level(t, wk, 1, 0, 1, wk->root, wk->ok);
     double total = 0.0;
     for (int k = 0; k < t->bits; k++)
