@@ -29,19 +29,20 @@ static const char help_text[] =
     "                     vectors) of the checkpoints of --checkpoints (refused\n"
     "                     when they do not span two directions)\n"
     "  --checkpoints FILE the training trajectory ('addition train --checkpoints')\n"
-    "  --trajectory FILE  with pca (required): each checkpoint's projection\n"
+    "  --trajectory FILE  with pca: also write each checkpoint's projection\n"
     "                     (checkpoint - w*) . d1, . d2 and its own mean loss\n"
     "  --range R          half-width (default 1 for random; for pca 1.25 times the\n"
     "                     trajectory's largest |coordinate|)\n"
     "  --grid N           points per axis, 1 to 2001 (default 51)\n"
     "  --rng pcg|numpy, --seed S  generator of random directions (default pcg, 0)\n"
-    "  --format text|binary|npy\n"
+    "  --format text|binary|npy|vtk\n"
     "                     the grid's format (default text)\n"
     "  -o, --output FILE  the grid (default standard output)\n\n"
     "Output: text: columns alpha beta loss, alpha varying fastest, one block of\n"
     "rows per beta separated by a blank line (gnuplot pm3d), after '#' lines\n"
     "naming every parameter; npy: the losses as a (beta, alpha) float64 array;\n"
-    "binary: gnuplot's binary matrix (float32). The trajectory file: columns\n"
+    "binary: gnuplot's binary matrix (float32); vtk: a legacy VTK rectilinear grid\n"
+    "(ParaView) with the array mean_loss. The trajectory file: columns\n"
     "alpha beta loss, one line per checkpoint. The files are written all or none.\n";
 
 typedef struct {
@@ -109,8 +110,8 @@ static int parse_opts(int argc, char **argv, land_opts *o)
         cli_error(CMD, "--weights FILE is required (see 'rnnscape addition landscape --help')");
         rc = CLI_USAGE;
     }
-    if (rc == CLI_OK && o->pca && (!o->checkpoints || !o->trajectory)) {
-        cli_error(CMD, "--directions pca needs --checkpoints FILE and --trajectory FILE");
+    if (rc == CLI_OK && o->pca && !o->checkpoints) {
+        cli_error(CMD, "--directions pca needs --checkpoints FILE");
         rc = CLI_USAGE;
     }
     if (rc == CLI_OK && !o->pca && (o->checkpoints || o->trajectory)) {
@@ -271,6 +272,7 @@ static void write_header(FILE *fp, const land_opts *o, const landscape *l, int n
 /* The grid through the one grid writer: x = alpha, y = beta. */
 static int write_grid(FILE *fp, const land_opts *o, const landscape *l, int nfull, char **full)
 {
+    static const char *const names[] = {"mean_loss"};
     size_t n = (size_t)o->grid;
     double *axis = malloc(n * sizeof *axis), *v = malloc(n * n * sizeof *v);
     if (!axis || !v) {
@@ -288,10 +290,19 @@ static int write_grid(FILE *fp, const land_opts *o, const landscape *l, int nful
         write_header(fp, o, l, nfull, full);
         fputs("# columns: alpha beta loss (mean E = sum_k 1/2 (c_k - o_k)^2 over the set)\n", fp);
     }
-    gridio_begin(fp, (gridio_format)o->format, axis, n, n);
-    gridio_rows(fp, (gridio_format)o->format, axis, n, axis, 0, n, v);
+    gridio_layout g = {axis, n, axis, n, 1, names, "rnnscape addition landscape: mean E(alpha, beta)"};
+    gridio_writer w;
+    rs_status st = gridio_writer_begin(&w, fp, (gridio_format)o->format, &g);
+    if (st == RS_OK && (st = gridio_writer_rows(&w, n, v)) == RS_OK)
+        st = gridio_writer_end(&w);
+    else if (st == RS_OK)
+        gridio_writer_abort(&w);
     free(axis);
     free(v);
+    if (st != RS_OK) {
+        cli_error(CMD, "--output: writing the grid failed: %s", rs_status_str(st));
+        return CLI_FAILURE;
+    }
     return CLI_OK;
 }
 
@@ -324,7 +335,7 @@ int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
     rc = compute(&o, &l);
     if (rc == CLI_OK)
         rc = addition_outputs_open(CMD, &out, "--output", o.output ? o.output : "-", &grid_fp);
-    if (rc == CLI_OK && o.pca)
+    if (rc == CLI_OK && o.trajectory)
         rc = addition_outputs_open(CMD, &out, "--trajectory", o.trajectory, &traj_fp);
     if (rc == CLI_OK)
         rc = write_grid(grid_fp, &o, &l, nfull, full);
