@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,23 @@ int cli_par_end(int rc)
     return rc;
 }
 
+int cli_par_agree(int rc)
+{
+    if (par.size == 1)
+        return rc;
+    uint64_t mine = (uint64_t)rc, *all = malloc((size_t)par.size * sizeof *all);
+    if (!all || par_allgather_u64(&par, &mine, 1, all) != RS_OK) {
+        free(all);
+        par_abort(&par, CLI_FAILURE); /* the ranks cannot agree: stop them all */
+        return CLI_FAILURE;
+    }
+    int agreed = CLI_OK;
+    for (int k = 0; k < par.size && agreed == CLI_OK; k++)
+        agreed = (int)all[k];
+    free(all);
+    return agreed;
+}
+
 /* ---- running a grid job ---------------------------------------------- */
 
 typedef struct {
@@ -173,6 +191,11 @@ static void report_failure(const char *cmd, const gridjob *job, const gridjob_re
         cli_error(cmd, "%s computing the rows from %zu%s", rs_status_str(rep->status), rep->row,
                   where);
         break;
+    case GRIDJOB_STEP_SPLIT:
+        cli_error(cmd, "%s: written in one pass by one process, so neither split across MPI "
+                  "ranks nor resumable (--format npy is both)",
+                  job->sequential_why ? job->sequential_why : "this output");
+        break;
     default:
         cli_error(cmd, "writing '%s' failed: %s%s", name,
                   rep->status == RS_EIO ? strerror(rep->err ? rep->err : EIO)
@@ -206,5 +229,7 @@ int cli_grid_run(const char *cmd, gridjob *job, int argc, char **argv)
         return CLI_OK;
     if (par.rank == 0)
         report_failure(cmd, job, &rep);
-    return rep.step == GRIDJOB_STEP_OPEN && rep.status == RS_EINVAL ? CLI_USAGE : CLI_FAILURE;
+    return rep.status == RS_EINVAL && (rep.step == GRIDJOB_STEP_OPEN || rep.step == GRIDJOB_STEP_SPLIT)
+               ? CLI_USAGE
+               : CLI_FAILURE;
 }

@@ -33,9 +33,10 @@ static const char plot_help[] =
     "                       learning curve of 'rnnscape addition train'\n"
     "  addition-gradflow GRADFLOW\n"
     "                       its gradient flow over checkpoints\n"
-    "  addition-landscape RANDOM PCA [TRAJECTORY]\n"
-    "                       'rnnscape addition landscape' files, two panels\n"
-    "  addition-landscape3d PCA [TRAJECTORY]\n"
+    "  addition-landscape RANDOM PCA TRAJECTORY\n"
+    "                       'rnnscape addition landscape' files (random\n"
+    "                       directions; PCA directions -o and --trajectory)\n"
+    "  addition-landscape3d PCA TRAJECTORY\n"
     "                       the PCA landscape in 3-D\n\n"
     "Options:\n"
     "  -o, --output OUT     the figure (required), written atomically\n"
@@ -79,8 +80,8 @@ static const plot_kind kinds[] = {
     {"surface3d", "surface-3d.gp", {"surface"}, 1, 1, 0, K_TRACE | K_SCALE},
     {"addition-learning", "addition_learning.gp", {"curve", "evalfile"}, 2, 2, 0, 0},
     {"addition-gradflow", "addition_gradflow.gp", {"datafile"}, 1, 1, 0, 0},
-    {"addition-landscape", "addition_landscape.gp", {"random", "pca", "trajectory"}, 2, 3, 0, 0},
-    {"addition-landscape3d", "addition_landscape3d.gp", {"datafile", "trajectory"}, 1, 2, 0, 0},
+    {"addition-landscape", "addition_landscape.gp", {"random", "pca", "trajectory"}, 3, 3, 0, 0},
+    {"addition-landscape3d", "addition_landscape3d.gp", {"datafile", "trajectory"}, 2, 2, 0, 0},
 };
 
 static const char *const format_names[] = {"png", "svg", "pdf", NULL};

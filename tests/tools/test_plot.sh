@@ -95,12 +95,12 @@ rns addition train --rng numpy --seed 0 --iters 600 --every 200 -q -o add >/dev/
     rns addition landscape --weights add/addition-weights.dat --grid 9 --seed 0 \
         -o add/random.dat &&
     rns addition landscape --weights add/addition-weights.dat --grid 9 --directions pca \
-        --checkpoints add/addition-checkpoints.dat -o add/pca.dat
+        --checkpoints add/addition-checkpoints.dat -o add/pca.dat --trajectory add/traj.dat
 ok $? "data for the addition figures"
 draws addition-learning png add/addition-curve.dat add/addition-eval.dat
 draws addition-gradflow png add/addition-gradflow.dat
-draws addition-landscape png add/random.dat add/pca.dat
-draws addition-landscape3d png add/pca.dat
+draws addition-landscape png add/random.dat add/pca.dat add/traj.dat
+draws addition-landscape3d png add/pca.dat add/traj.dat
 
 # --- gnuplot failing: exit 3, no figure ---------------------------------
 printf 'not a data file\n' >bad.dat
