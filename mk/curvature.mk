@@ -20,3 +20,63 @@ unit_tests += tests/src/models/test_addition_hessian
 EXTRA_DIST += tests/pinned/torch_addition_hessian.py
 # the addition dispatch table (tools/cmd_addition.c) names addition hessian
 tests_src_models_test_addition_fault_SOURCES += tools/cmd_addition_hessian.c
+
+# --- make bench-curvature: never part of `make check` --------------------
+# Hook into `make bench` with:  bench: bench-curvature
+EXTRA_PROGRAMS += bench/bench_curvature
+bench_bench_curvature_SOURCES = bench/bench_curvature.c
+bench_bench_curvature_LDADD = src/librnnscape.a
+CLEANFILES += bench/bench_curvature$(EXEEXT)
+EXTRA_DIST += bench/bench_curvature.sh bench/bench_curvature.py
+bench-curvature: bench/bench_curvature$(EXEEXT)
+	$(SHELL) $(srcdir)/bench/bench_curvature.sh ./bench/bench_curvature$(EXEEXT) \
+	  $(srcdir)/bench/bench_curvature.py $(BENCH_REPEAT)
+.PHONY: bench-curvature
+BENCH_REPEAT = 3
+
+# --- figures (`make figures`) ----------------------------------------------
+# Curvature maps of the tutorial's surface with its six points and the
+# RProp trace; the addition model's Hessian spectrum at initialisation and
+# after training (seed 000), with SLQ densities on every 4th sum.
+CURV_GRID = 200
+CURV_ADD_EVERY = 4
+CURV_MAP = $(FIG_DATADIR)/curvature-tutorial.dat
+CURV_ADD_INIT_W = $(FIG_DATADIR)/addition-weights-init.dat
+CURV_SPEC_INIT = $(FIG_DATADIR)/hessian-spectrum-init.dat
+CURV_SPEC_TRAINED = $(FIG_DATADIR)/hessian-spectrum-trained.dat
+CURV_DENS_INIT = $(FIG_DATADIR)/hessian-density-init.dat
+CURV_DENS_TRAINED = $(FIG_DATADIR)/hessian-density-trained.dat
+EXTRA_DIST += plots/curvature-maps.gp plots/hessian-spectrum.gp
+FIGDATA_FILES += $(CURV_MAP) $(CURV_ADD_INIT_W) $(CURV_SPEC_INIT) $(CURV_SPEC_TRAINED) \
+	$(CURV_DENS_INIT) $(CURV_DENS_TRAINED)
+FIGURES += $(FIGDIR)/curvature-tutorial.$(FORMAT) $(FIGDIR)/hessian-spectrum.$(FORMAT)
+
+$(CURV_MAP): $(FIG_DEPS)
+	@$(MKDIR_P) $(@D)
+	$(AM_V_GEN)$(FIG_RNNSCAPE) curvature --wx -3:3 --wrec -3:3 --grid $(CURV_GRID) -o $@
+$(CURV_ADD_INIT_W): $(FIG_DEPS)
+	@$(MKDIR_P) $(@D)
+	$(AM_V_GEN)$(FIG_RNNSCAPE) addition train --rng numpy --seed 0 --iters 0 -q --save $@ >/dev/null
+$(CURV_SPEC_INIT): $(CURV_ADD_INIT_W)
+	$(AM_V_GEN)$(FIG_RNNSCAPE) addition hessian --weights $(CURV_ADD_INIT_W) -o $@
+$(CURV_SPEC_TRAINED): $(ADD_WEIGHTS)
+	$(AM_V_GEN)$(FIG_RNNSCAPE) addition hessian --weights $(ADD_WEIGHTS) -o $@
+$(CURV_DENS_INIT): $(CURV_ADD_INIT_W)
+	$(AM_V_GEN)$(FIG_RNNSCAPE) addition hessian --weights $(CURV_ADD_INIT_W) --density \
+	  --every $(CURV_ADD_EVERY) -o $@
+$(CURV_DENS_TRAINED): $(ADD_WEIGHTS)
+	$(AM_V_GEN)$(FIG_RNNSCAPE) addition hessian --weights $(ADD_WEIGHTS) --density \
+	  --every $(CURV_ADD_EVERY) -o $@
+
+if HAVE_GNUPLOT
+$(FIGDIR)/curvature-tutorial.$(FORMAT): $(srcdir)/plots/curvature-maps.gp $(CURV_MAP) \
+		$(FIG_DATADIR)/gradtime-tutorial.dat $(FIG_DATADIR)/rprop-tutorial.dat
+	$(AM_V_GEN)$(GNUPLOT) -e "$(FIG_GP); datafile='$(CURV_MAP)'; \
+	  points='$(FIG_DATADIR)/gradtime-tutorial.dat'; trace='$(FIG_DATADIR)/rprop-tutorial.dat'" \
+	  $(srcdir)/plots/curvature-maps.gp $(FIG_DONE)
+$(FIGDIR)/hessian-spectrum.$(FORMAT): $(srcdir)/plots/hessian-spectrum.gp $(CURV_SPEC_INIT) \
+		$(CURV_SPEC_TRAINED) $(CURV_DENS_INIT) $(CURV_DENS_TRAINED)
+	$(AM_V_GEN)$(GNUPLOT) -e "$(FIG_GP); spectra='$(CURV_SPEC_INIT) $(CURV_SPEC_TRAINED)'; \
+	  densities='$(CURV_DENS_INIT) $(CURV_DENS_TRAINED)'; titles='initial trained'" \
+	  $(srcdir)/plots/hessian-spectrum.gp $(FIG_DONE)
+endif HAVE_GNUPLOT

@@ -8,3 +8,8 @@ src_librnnscape_a_SOURCES += \
 	src/io/trace.c src/io/trace.h
 
 unit_tests += tests/src/optim/test_optim
+tools_rnnscape_SOURCES += tools/cmd_optimize.c
+
+cli_tests += tests/tools/test_optimize.sh
+EXTRA_DIST += tests/pinned/torch_optim.py
+VALGRIND_TESTS += tests/tools/test_optimize.sh

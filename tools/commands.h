@@ -12,6 +12,7 @@ int cmd_gradcheck(int argc, char **argv);
 int cmd_hessian(int argc, char **argv);
 int cmd_curvature(int argc, char **argv);
 int cmd_rprop(int argc, char **argv);
+int cmd_optimize(int argc, char **argv);
 int cmd_predict(int argc, char **argv);
 int cmd_tutorial(int argc, char **argv);
 int cmd_addition(int argc, char **argv);
