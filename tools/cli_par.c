@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +102,23 @@ int cli_par_end(int rc)
         par_abort(&par, rc ? rc : CLI_FAILURE);
     }
     return rc;
+}
+
+int cli_par_agree(int rc)
+{
+    if (par.size == 1)
+        return rc;
+    uint64_t mine = (uint64_t)rc, *all = malloc((size_t)par.size * sizeof *all);
+    if (!all || par_allgather_u64(&par, &mine, 1, all) != RS_OK) {
+        free(all);
+        par_abort(&par, CLI_FAILURE); /* the ranks cannot agree: stop them all */
+        return CLI_FAILURE;
+    }
+    int agreed = CLI_OK;
+    for (int k = 0; k < par.size && agreed == CLI_OK; k++)
+        agreed = (int)all[k];
+    free(all);
+    return agreed;
 }
 
 /* ---- running a grid job ---------------------------------------------- */

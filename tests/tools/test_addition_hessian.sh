@@ -30,6 +30,16 @@ awk '!/^#/ { if (n++) { s1 += ($2 + p2) / 2 * ($1 - p1); s2 += ($3 + p3) / 2 * (
 ok $? "both densities (SLQ, exact) integrate to 1"
 cmp_ok "$(grep -vc '^#' "$T/d.dat")" == 400 "400 points"
 
+exits 0 "--check: H v against differences of the gradient passes" \
+    rns addition hessian --weights "$T/w.dat" --every 128 --check
+set -- $(grep -v '^#' "$T/out")
+cmp_ok "$1" "<" 1e-7 "its error is below 1e-7 ($1)"
+is "$2" 0 "verdict 0"
+exits 1 "--check with an impossible --tol 1e-30: exit 1" \
+    rns addition hessian --weights "$T/w.dat" --every 128 --check --tol 1e-30
+fails_with 2 "rnnscape addition hessian: --spectrum:" "--spectrum K beyond the steps is refused before any output" \
+    rns addition hessian --weights "$T/w.dat" --spectrum 400
+
 fails_with 2 "rnnscape addition hessian: --weights:" "--weights is required" rns addition hessian
 fails_with 2 "rnnscape addition hessian:" "two modes are refused" rns addition hessian --weights "$T/w.dat" --trace --density
 fails_with 2 "rnnscape addition hessian: --spectrum:" "--spectrum 0 is refused" rns addition hessian --weights "$T/w.dat" --spectrum 0

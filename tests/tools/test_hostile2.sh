@@ -115,7 +115,32 @@ fails_with 3 "rnnscape data: cannot write '$T/o/ro-link': Permission denied" \
     "a link to a read-only file is refused" rns data -o "$T/o/ro-link"
 ok "$([ -L "$T/o/ro-link" ]; echo $?)" "and the link stays"
 
+# /dev/stdout and /dev/fd/N name whatever the descriptor is: a pipe is
+# written in place, a file behind it is replaced whole.
+is "$(rns data -o /dev/stdout | grep -c '^# command: rnnscape data -o /dev/stdout')" 1 \
+    "data -o /dev/stdout into a pipe writes through it"
+rns data --seed 4 -o /dev/stdout >"$T/o/via-stdout.txt"
+ok "$(grep -q 'seed 4' "$T/o/via-stdout.txt"; echo $?)" "data -o /dev/stdout redirected to a file fills that file"
+is "$(ls "$T/o" | grep -c '\.tmp\.')" 0 "no temporary file is left"
+
 # ---- several outputs and signals ---------------------------------------
+# A failing output (/dev/full) replaces none of the others; the same file
+# twice (another spelling, a hard link) is refused before anything runs.
+printf 'old curve\n' >"$T/curve.dat"
+rns addition train --iters 100 --every 50 -q --curve "$T/curve.dat" --eval "$T/eval.dat" \
+    --gradflow /dev/full >/dev/null 2>"$T/err"
+one_line_error $? 3 "rnnscape addition train: --gradflow: writing '/dev/full' failed" \
+    "addition train --gradflow /dev/full: exit 3, one line naming it"
+ok "$([ "$(cat "$T/curve.dat")" = "old curve" ] && [ ! -e "$T/eval.dat" ]; echo $?)" \
+    "--curve is not replaced and --eval not created"
+fails_with 2 "rnnscape addition train: --eval: " "the same file by two spellings is refused" \
+    rns addition train --iters 10 -q --curve "$T/curve.dat" --eval "$T/./curve.dat"
+ln "$T/curve.dat" "$T/hard.dat"
+fails_with 2 "rnnscape addition train: --save: " "a hard link to another output is refused" \
+    rns addition train --iters 10 -q --curve "$T/curve.dat" --save "$T/hard.dat"
+is "$(cat "$T/curve.dat")" "old curve" "and nothing was written"
+is "$(ls "$T" | grep -c '\.tmp\.')" 0 "no temporary file is left"
+
 # addition train writing five files, stopped while all are pending: no
 # temporary file may remain, whichever catchable signal it is.
 for sig in TERM INT HUP; do

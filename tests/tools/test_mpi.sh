@@ -67,6 +67,20 @@ same_bytes "surface: 1 point" s.npy surface --grid 1 --format npy -o s.npy
 same_bytes "gradcheck sweep" g.dat gradcheck --grid 9,7 -o g.dat
 same_bytes "gradcheck sweep tanh, summary only" stdout gradcheck --activation tanh --wx -1:1 \
     --wrec -1:1 --grid 6,11
+# The addition landscape around briefly trained weights (a plain run).
+mkdir -p "$T/add"
+(cd "$T/add" && rns addition train --rng numpy --seed 0 --iters 600 --every 100 -q -o . >/dev/null)
+W=$T/add/addition-weights.dat
+same_bytes "addition landscape random" l.dat addition landscape --weights "$W" --grid 7 --seed 3 -o l.dat
+same_bytes "addition landscape npy" l.npy addition landscape --weights "$W" --grid 6 --format npy \
+    -o l.npy
+same_bytes "addition landscape pca: the grid" l.dat addition landscape --weights "$W" --grid 5 \
+    --directions pca --checkpoints "$T/add/addition-checkpoints.dat" --trajectory t.dat -o l.dat
+for n in 1 2 3 5; do
+    cmp -s "$T/addition landscape pca: the grid/plain/t.dat" \
+        "$T/addition landscape pca: the grid/$n/t.dat"
+    ok $? "addition landscape pca: $n ranks write the same trajectory file"
+done
 RNNSCAPE_TEST_ROWS_PER_RANK=3 same_bytes "surface, rounds of 3 rows per rank" s.dat \
     surface --grid 20,40 -o s.dat
 
