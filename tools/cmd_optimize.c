@@ -46,7 +46,7 @@ static const char optimize_help[] =
     "Gradient clipping, before every step (not both):\n"
     "  --clip-norm C        g <- g*C/||g|| when ||g|| > C (Pascanu et al. 2013, Alg. 1,\n"
     "                       exactly: torch's clip_grad_norm_ adds 1e-6 to ||g||)\n"
-    "  --clip-value C       each component into [-C, C]\n" CLI_DATA_HELP
+    "  --clip-value C       each component into [-C, C]\n" CLI_DATA_HELP CLI_S0_HELP
     "Output:\n"
     "  -o, --output FILE    the trace, atomically; the final iterate then goes to\n"
     "                       standard output (without -o the trace goes there and\n"
@@ -169,7 +169,7 @@ static int make_config(const optimize_args *a, optim_config *c)
 
 static int parse_args(int argc, char **argv, optimize_args *a, optim_config *c)
 {
-    static const struct option fixed[] = {CLI_DATA_LONGOPTS,
+    static const struct option fixed[] = {CLI_DATA_LONGOPTS, CLI_S0_LONGOPT,
                                           {"optimizer", required_argument, NULL, OPT_OPTIMIZER},
                                           {"start", required_argument, NULL, OPT_START},
                                           {"iters", required_argument, NULL, OPT_ITERS},
@@ -234,7 +234,7 @@ static int write_trace(FILE *fp, const optimize_args *a, const optim_config *c, 
                        trace_sink *t)
 {
     static const char *const wnames[] = {"w_x", "w_rec"}, *const suffix[] = {"wx", "wrec"};
-    rnn2_problem prob = {{a->wx, a->wrec, a->data.f, 0.0}, ds};
+    rnn2_problem prob = {cli_data_model(&a->data, a->wx, a->wrec), ds};
     objective obj = rnn2_objective(&prob);
     t->tw = (trace_writer){fp, 2, wnames, suffix, c->type, trace_type_vectors(c->type)};
     double w[2] = {a->wx, a->wrec};
