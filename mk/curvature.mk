@@ -49,7 +49,16 @@ CURV_DENS_TRAINED = $(FIG_DATADIR)/hessian-density-trained.dat
 EXTRA_DIST += plots/curvature-maps.gp plots/hessian-spectrum.gp
 FIGDATA_FILES += $(CURV_MAP) $(CURV_ADD_INIT_W) $(CURV_SPEC_INIT) $(CURV_SPEC_TRAINED) \
 	$(CURV_DENS_INIT) $(CURV_DENS_TRAINED)
-FIGURES += $(FIGDIR)/curvature-tutorial.$(FORMAT) $(FIGDIR)/hessian-spectrum.$(FORMAT)
+CURV_CLIFF = $(FIG_DATADIR)/curvature-tanh-cliff.dat
+FIGDATA_FILES += $(CURV_CLIFF)
+FIGURES += $(FIGDIR)/curvature-tutorial.$(FORMAT) $(FIGDIR)/hessian-spectrum.$(FORMAT) \
+	$(FIGDIR)/curvature-tanh-cliff.$(FORMAT)
+
+# Pascanu's cliff: a tanh unit over 50 steps with the fraction-of-ones target
+$(CURV_CLIFF): $(FIG_DEPS)
+	@$(MKDIR_P) $(@D)
+	$(AM_V_GEN)$(FIG_RNNSCAPE) curvature --activation tanh --length 50 --target mean \
+	  --wx -3:3 --wrec -3:3 --grid $(CURV_GRID) -o $@
 
 $(CURV_MAP): $(FIG_DEPS)
 	@$(MKDIR_P) $(@D)
@@ -73,6 +82,10 @@ $(FIGDIR)/curvature-tutorial.$(FORMAT): $(srcdir)/plots/curvature-maps.gp $(CURV
 		$(FIG_DATADIR)/gradtime-tutorial.dat $(FIG_DATADIR)/rprop-tutorial.dat
 	$(AM_V_GEN)$(GNUPLOT) -e "$(FIG_GP); datafile='$(CURV_MAP)'; \
 	  points='$(FIG_DATADIR)/gradtime-tutorial.dat'; trace='$(FIG_DATADIR)/rprop-tutorial.dat'" \
+	  $(srcdir)/plots/curvature-maps.gp $(FIG_DONE)
+$(FIGDIR)/curvature-tanh-cliff.$(FORMAT): $(srcdir)/plots/curvature-maps.gp $(CURV_CLIFF)
+	$(AM_V_GEN)$(GNUPLOT) -e "$(FIG_GP); datafile='$(CURV_CLIFF)'; lmaxlo=1e-3; lmaxhi=1e5; \
+	  lminlog=5; title='Curvature of a tanh unit over 50 steps (target: fraction of ones)'" \
 	  $(srcdir)/plots/curvature-maps.gp $(FIG_DONE)
 $(FIGDIR)/hessian-spectrum.$(FORMAT): $(srcdir)/plots/hessian-spectrum.gp $(CURV_SPEC_INIT) \
 		$(CURV_SPEC_TRAINED) $(CURV_DENS_INIT) $(CURV_DENS_TRAINED)

@@ -6,13 +6,13 @@
 # Reads only files written by `rnnscape addition landscape`:
 #   random    the --directions random file
 #   pca       the --directions pca grid (-o)
-#   trajectory its --trajectory file
+#   trajectory its --trajectory file (optional: without it no trajectory)
 # Output: outfile (required); term png (default), svg or pdf; width, height
 # (pixels).  Shared settings: common.gp.
 # Styling: levels (colour bands, default 24).
 
-if (!exists("random") || !exists("pca") || !exists("trajectory") || !exists("outfile")) {
-    print "addition_landscape.gp: set random='FILE', pca='FILE', trajectory='FILE' and outfile='FILE'"
+if (!exists("random") || !exists("pca") || !exists("outfile")) {
+    print "addition_landscape.gp: set random='FILE', pca='FILE' and outfile='FILE' (and trajectory='FILE')"
     exit status 2
 }
 if (!exists("levels")) { levels = 24 }
@@ -56,7 +56,12 @@ splot random using 1:2:3 with pm3d notitle, \
 set title "PCA directions of the training trajectory"
 set xlabel "PC 1"
 set ylabel "PC 2"
+if (exists("trajectory")) {
 splot pca index 0 using 1:2:3 with pm3d notitle, \
       pca index 0 using 1:2:3 nosurface with lines lc rgb "#ffffff" lw 0.5 notitle, \
       trajectory using 1:2:3 nocontour with linespoints lc rgb "red" pt 7 ps 0.6 lw 1.5 title "training trajectory"
+} else {
+splot pca index 0 using 1:2:3 with pm3d notitle, \
+      pca index 0 using 1:2:3 nosurface with lines lc rgb "#ffffff" lw 0.5 notitle
+}
 unset multiplot

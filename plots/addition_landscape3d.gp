@@ -4,12 +4,12 @@
 #
 # Reads only a file written by `rnnscape addition landscape --directions pca`:
 #   datafile   the grid (-o)
-#   trajectory its --trajectory file
+#   trajectory its --trajectory file (optional: without it no trajectory)
 # Output: outfile (required); term png (default), svg or pdf; width, height
 # (pixels).  Shared settings: common.gp.
 
-if (!exists("datafile") || !exists("trajectory") || !exists("outfile")) {
-    print "addition_landscape3d.gp: set datafile='FILE', trajectory='FILE' and outfile='FILE'"
+if (!exists("datafile") || !exists("outfile")) {
+    print "addition_landscape3d.gp: set datafile='FILE' and outfile='FILE' (and trajectory='FILE')"
     exit status 2
 }
 if (!exists("width")) { width = 900 }
@@ -36,5 +36,9 @@ lift = 1.15
 set xyplane relative 0
 set key top right
 set autoscale xfix; set autoscale yfix
+if (exists("trajectory")) {
 splot datafile index 0 using 1:2:3 every 2:2 with pm3d notitle, \
       trajectory using 1:2:($3 * lift) with linespoints lc rgb "red" pt 7 ps 0.7 lw 2 title "training trajectory"
+} else {
+splot datafile index 0 using 1:2:3 every 2:2 with pm3d notitle
+}

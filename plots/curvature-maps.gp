@@ -13,6 +13,8 @@
 #   trace     an `rnnscape rprop` file (columns 2, 3), white dots (optional)
 #   outfile   (required); term png|svg|pdf; width, height in pixels
 #   title     the figure title
+#   lmaxlo, lmaxhi   lambda_max colour range (log; default 1, 1e11)
+#   lminlog   lambda_min colour range +-lminlog in signed-log units (9)
 # inf (overflow) is drawn in the top colour of each scale.
 
 if (!exists("datafile") || !exists("outfile")) {
@@ -25,6 +27,9 @@ if (term eq "pdf") term = "pdfcairo"
 if (!exists("points")) points = ""
 if (!exists("trace")) trace = ""
 if (!exists("title")) title = "Curvature of the loss: eigenvalues of the exact Hessian"
+if (!exists("lmaxlo")) lmaxlo = 1
+if (!exists("lmaxhi")) lmaxhi = 1e11
+if (!exists("lminlog")) lminlog = 9
 if (!exists("width")) width = 1500
 if (!exists("height")) height = 480
 if (term eq "pdfcairo") {
@@ -76,17 +81,21 @@ if (npoints > 0) overlay = overlay . \
 set multiplot layout 1, 3 title title font ",14"
 set palette defined (0 "#440154", 1 "#3b528b", 2 "#21918c", 3 "#5ec962", 4 "#fde725")
 set logscale cb
-set cbrange [1:1e11]
+set cbrange [lmaxlo:lmaxhi]
 set format cb "10^{%T}"
 set title "{/:Italic λ}_{max}"
-splot datafile using 1:2:(clip($4, 1, 1e11)) with pm3d notitle @overlay
+splot datafile using 1:2:(clip($4, lmaxlo, lmaxhi)) with pm3d notitle @overlay
 unset logscale cb
 set format cb "%g"
 set palette defined (-1 "#b2182b", -0.5 "#ef8a62", -0.15 "#fddbc7", 0 "#f7f7f7", 0.15 "#d1e5f0", 0.5 "#67a9cf", 1 "#2166ac")
-set cbrange [-9:9]
-set cbtics ("-10^8" -8, "-10^4" -4, "0" 0, "10^4" 4, "10^8" 8)
+set cbrange [-lminlog:lminlog]
+tstep = lminlog > 6 ? 4 : 2
+set cbtics ("0" 0)
+do for [e = tstep:int(lminlog):tstep] {
+    set cbtics add (sprintf("10^{%d}", e) e, sprintf("-10^{%d}", e) -e)
+}
 set title "{/:Italic λ}_{min} (signed log: sgn·log_{10}(1 + |λ|))"
-splot datafile using 1:2:(clip(slog($3), -9, 9)) with pm3d notitle @overlay
+splot datafile using 1:2:(clip(slog($3), -lminlog, lminlog)) with pm3d notitle @overlay
 set palette defined (-3 "#67001f", -2 "#b2182b", -1 "#ef8a62", -0.3 "#fddbc7", 0 "#f7f7f7", 0.3 "#d1e5f0", 1 "#2166ac")
 set cbrange [-3:1]
 set cbtics ("-100" -3, "-10" -2, "-1" -1, "-0.5" -0.5, "0" 0, "0.5" 0.5, "1" 1)

@@ -29,19 +29,20 @@ static const char help_text[] =
     "                     vectors) of the checkpoints of --checkpoints (refused\n"
     "                     when they do not span two directions)\n"
     "  --checkpoints FILE the training trajectory ('addition train --checkpoints')\n"
-    "  --trajectory FILE  with pca (required): each checkpoint's projection\n"
+    "  --trajectory FILE  with pca: also write each checkpoint's projection\n"
     "                     (checkpoint - w*) . d1, . d2 and its own mean loss\n"
     "  --range R          half-width (default 1 for random; for pca 1.25 times the\n"
     "                     trajectory's largest |coordinate|)\n"
     "  --grid N           points per axis, 1 to 2001 (default 51)\n"
     "  --rng pcg|numpy, --seed S  generator of random directions (default pcg, 0)\n"
-    "  --format text|binary|npy\n"
+    "  --format text|binary|npy|vtk\n"
     "                     the grid's format (default text)\n"
     "  -o, --output FILE  the grid (default standard output)\n\n"
     "Output: text: columns alpha beta loss, alpha varying fastest, one block of\n"
     "rows per beta separated by a blank line (gnuplot pm3d), after '#' lines\n"
     "naming every parameter; npy: the losses as a (beta, alpha) float64 array;\n"
-    "binary: gnuplot's binary matrix (float32). The trajectory file: columns\n"
+    "binary: gnuplot's binary matrix (float32); vtk: a legacy VTK rectilinear grid\n"
+    "(ParaView) with the array mean_loss. The trajectory file: columns\n"
     "alpha beta loss, one line per checkpoint. The files are written all or none.\n";
 
 typedef struct {
@@ -90,27 +91,26 @@ static int land_option(void *ctx, int c, const char *arg)
 
 static int parse_opts(int argc, char **argv, land_opts *o)
 {
-    static const struct option longopts[] = {ADDITION_RNG_LONGOPTS,
-                                             {"weights", required_argument, NULL, ADD_OPT_WEIGHTS},
-                                             {"directions", required_argument, NULL, OPT_DIRECTIONS},
-                                             {"checkpoints", required_argument, NULL,
-                                              OPT_CHECKPOINTS},
-                                             {"range", required_argument, NULL, OPT_RANGE},
-                                             {"grid", required_argument, NULL, OPT_GRID},
-                                             {"trajectory", required_argument, NULL,
-                                              OPT_TRAJECTORY},
-                                             {"format", required_argument, NULL, OPT_FORMAT},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {
+        ADDITION_RNG_LONGOPTS,
+        {"weights", required_argument, NULL, ADD_OPT_WEIGHTS},
+        {"directions", required_argument, NULL, OPT_DIRECTIONS},
+        {"checkpoints", required_argument, NULL, OPT_CHECKPOINTS},
+        {"range", required_argument, NULL, OPT_RANGE},
+        {"grid", required_argument, NULL, OPT_GRID},
+        {"trajectory", required_argument, NULL, OPT_TRAJECTORY},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     *o = (land_opts){.range = 1.0, .grid = 51, .kind = RNG_PCG};
     int rc = addition_parse(CMD, help_text, longopts, &o->output, land_option, o, NULL, argc, argv);
     if (rc == CLI_OK && !o->weights) {
         cli_error(CMD, "--weights FILE is required (see 'rnnscape addition landscape --help')");
         rc = CLI_USAGE;
     }
-    if (rc == CLI_OK && o->pca && (!o->checkpoints || !o->trajectory)) {
-        cli_error(CMD, "--directions pca needs --checkpoints FILE and --trajectory FILE");
+    if (rc == CLI_OK && o->pca && !o->checkpoints) {
+        cli_error(CMD, "--directions pca needs --checkpoints FILE");
         rc = CLI_USAGE;
     }
     if (rc == CLI_OK && !o->pca && (o->checkpoints || o->trajectory)) {
@@ -281,15 +281,23 @@ static int write_grid(const land_opts *o, const landscape *l, int nfull, char **
     double *axis = malloc(n * sizeof *axis), *v = malloc(n * sizeof *v);
     addition_landscape_plan *pl = NULL;
     int rc = CLI_FAILURE;
-    if (!axis || !v || addition_landscape_plan_new(&l->net, l->net.w, l->d1, l->d2, o->range, n,
-                                                   &l->es, &pl) != RS_OK) {
+    if (!axis || !v ||
+        addition_landscape_plan_new(&l->net, l->net.w, l->d1, l->d2, o->range, n, &l->es, &pl) !=
+            RS_OK) {
         cli_error(CMD, "out of memory");
     } else {
         for (size_t i = 0; i < n; i++)
             axis[i] = addition_grid_coord(o->range, n, i);
-        land_job j = {o, l, nfull, full, pl, {axis, n, axis, n, 1, NULL, NULL}, v};
-        gridjob job = {.nrows = n, .rows_per_rank = 1, .rows = land_rows, .head = land_head,
-                       .tail = land_tail, .ctx = &j, .path = o->output};
+        static const char *const names[] = {"mean_loss"};
+        gridio_layout g = {axis, n, axis, n, 1, names, "rnnscape addition landscape: mean E"};
+        land_job j = {o, l, nfull, full, pl, g, v};
+        gridjob job = {.nrows = n,
+                       .rows_per_rank = 1,
+                       .rows = land_rows,
+                       .head = land_head,
+                       .tail = land_tail,
+                       .ctx = &j,
+                       .path = o->output};
         rc = cli_grid_run(CMD, &job, nfull, full);
     }
     addition_landscape_plan_free(pl);
@@ -327,11 +335,11 @@ int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
     rc = prepare(&o, &l);
     /* The trajectory: rank 0's alone, opened before and committed after
      * the grid (which the grid driver writes and commits). */
-    if (rc == CLI_OK && o.pca && o.output && strcmp(o.output, o.trajectory) == 0) {
+    if (rc == CLI_OK && o.trajectory && o.output && strcmp(o.output, o.trajectory) == 0) {
         cli_error(CMD, "--trajectory: '%s' is the file of --output already", o.trajectory);
         rc = CLI_USAGE;
     }
-    if (rc == CLI_OK && o.pca && cli_par()->rank == 0)
+    if (rc == CLI_OK && o.trajectory && cli_par()->rank == 0)
         rc = addition_outputs_open(CMD, &out, "--trajectory", o.trajectory, &traj_fp);
     rc = cli_par_agree(rc);
     if (rc == CLI_OK)
