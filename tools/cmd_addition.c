@@ -17,6 +17,7 @@ static const char usage_text[] =
     "first; loss E = sum_k 1/2 (c_k - o_k)^2 per sum a + b.\n\nCommands:\n"
     "  train      train as the tutorial does; print its log, write curves,\n"
     "             checkpoints, gradient flow and the final weights\n"
+    "  curvature  lambda_min/lambda_max of the exact Hessian over a plane\n"
     "  gradcheck  backprop against central differences for every weight\n"
     "             (exit 1 on mismatch)\n"
     "  gradflow   per-timestep norms ||dE/dh_k|| at given weights\n"
@@ -34,6 +35,7 @@ static const struct {
     {"gradflow", addition_cmd_gradflow},
     {"landscape", addition_cmd_landscape},
     {"hessian", addition_cmd_hessian},
+    {"curvature", addition_cmd_curvature},
 };
 
 int cmd_addition(int argc, char **argv)

@@ -123,6 +123,14 @@ rns data --seed 4 -o /dev/stdout >"$T/o/via-stdout.txt"
 ok "$(grep -q 'seed 4' "$T/o/via-stdout.txt"; echo $?)" "data -o /dev/stdout redirected to a file fills that file"
 is "$(ls "$T/o" | grep -c '\.tmp\.')" 0 "no temporary file is left"
 
+# Past `ulimit -f` a write fails (SIGXFSZ is ignored): an error, exit 3,
+# the old file kept and no temporary left behind.
+printf 'old\n' >"$T/o/fsize.dat"
+(ulimit -f 8; "$RNNSCAPE" surface --grid 300 -o "$T/o/fsize.dat") >/dev/null 2>"$T/err"
+one_line_error $? 3 "rnnscape surface: " "surface past ulimit -f: exit 3, one line"
+ok "$([ "$(cat "$T/o/fsize.dat")" = old ] && [ "$(ls "$T/o" | grep -c '\.tmp\.')" = 0 ]; echo $?)" \
+    "the old file is kept, no temporary left"
+
 # ---- several outputs and signals ---------------------------------------
 # A failing output (/dev/full) replaces none of the others; the same file
 # twice (another spelling, a hard link) is refused before anything runs.
