@@ -6,3 +6,4 @@ unit_tests += tests/src/io/test_gridio_channels
 cli_tests += tests/tools/test_s0.sh
 EXTRA_DIST += tests/pinned/pascanu_fig6.py
 cli_tests += tests/tools/test_extremes.sh
+cli_tests += tests/tools/test_cli.sh
