@@ -131,14 +131,11 @@ static int parse_args(int argc, char **argv, gradcheck_args *a)
     return rc;
 }
 
-/* NaN without the sign printf gives it: the sign of a NaN means nothing. */
-static double unsigned_nan(double v) { return isnan(v) ? fabs(v) : v; }
-
 static void print_entry(const char *name, const gradcheck_entry *e)
 {
-    printf("%-6s %24.17g %24.17g %10.3g %10.3g  %s\n", name, unsigned_nan(e->backprop),
-           unsigned_nan(e->numerical), unsigned_nan(e->abs_err), unsigned_nan(e->rel_err),
-           gradcheck_verdict_names[e->verdict]);
+    /* The checker never gives NaN: an undefined value is +inf, "not finite". */
+    printf("%-6s %24.17g %24.17g %10.3g %10.3g  %s\n", name, e->backprop, e->numerical,
+           e->abs_err, e->rel_err, gradcheck_verdict_names[e->verdict]);
 }
 
 static int check_point(const gradcheck_args *a, const objective *obj)
