@@ -25,3 +25,4 @@ fuzz-cli: $(FUZZ_CLI_SRC)
 	  || { tail -n 30 fuzz-build/log-cli_args.txt; echo "fuzz: cli_args FAILED" >&2; exit 1; }
 	@grep -a '^Done' fuzz-build/log-cli_args.txt
 .PHONY: fuzz-cli
+unit_tests += tests/src/analysis/test_surface_extremes
