@@ -223,8 +223,10 @@ static rs_status run_sweep(outfile *of, const gradcheck_args *a, const objective
     if (!of)
         return gradcheck_sweep_run(obj, &a->tol, wx, a->nx, wrec, a->nrec, row, NULL, NULL, s);
     sweep_sink sink = {.values = values, .nx = a->nx};
-    gridio_layout g = {wx,           a->nx, wrec, a->nrec, SWEEP_CHANNELS, sweep_channels,
-                       "rnnscape gradcheck: backprop against central differences"};
+    char title[160];
+    cli_data_title(title, sizeof title, "gradcheck: backprop against central differences",
+                   &a->data);
+    gridio_layout g = {wx, a->nx, wrec, a->nrec, SWEEP_CHANNELS, sweep_channels, title};
     rs_status st = gridio_writer_begin(&sink.w, of->fp, (gridio_format)a->format, &g);
     if (st == RS_OK)
         st = gradcheck_sweep_run(obj, &a->tol, wx, a->nx, wrec, a->nrec, row, write_row, &sink, s);
