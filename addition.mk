@@ -11,20 +11,25 @@ src_librnnscape_a_SOURCES += \
 tools_rnnscape_SOURCES += \
 	tools/cmd_addition.c tools/cmd_addition_sub.h \
 	tools/cmd_addition_train.c tools/cmd_addition_gradcheck.c \
-	tools/cmd_addition_landscape.c
+	tools/cmd_addition_landscape.c tools/cmd_addition_optim.c
 
 # --- tests ---------------------------------------------------------------
 check_PROGRAMS += tests/src/models/test_addition
 TESTS += tests/src/models/test_addition
 check_PROGRAMS += tests/src/models/test_addition_fault
 TESTS += tests/src/models/test_addition_fault
-check_PROGRAMS += tests/src/models/test_addition_objective tests/src/analysis/test_pca
-TESTS += tests/src/models/test_addition_objective tests/src/analysis/test_pca
+check_PROGRAMS += tests/src/models/test_addition_objective tests/src/analysis/test_pca \
+	tests/src/analysis/test_addition_optim
+TESTS += tests/src/models/test_addition_objective tests/src/analysis/test_pca \
+	tests/src/analysis/test_addition_optim
+EXTRA_DIST += tests/pinned/torch_addition.py
 tests_src_models_test_addition_fault_SOURCES = tests/src/models/test_addition_fault.c \
 	tools/cmd_addition.c tools/cmd_addition_train.c tools/cmd_addition_gradcheck.c \
-	tools/cmd_addition_landscape.c tools/cli.c tools/cli_data.c
-TESTS += tests/tools/test_addition.sh tests/tools/test_addition_cli.sh
-dist_check_SCRIPTS += tests/tools/test_addition.sh tests/tools/test_addition_cli.sh
+	tools/cmd_addition_landscape.c tools/cmd_addition_optim.c tools/cli.c tools/cli_data.c
+TESTS += tests/tools/test_addition.sh tests/tools/test_addition_cli.sh \
+	tests/tools/test_addition_optim.sh
+dist_check_SCRIPTS += tests/tools/test_addition.sh tests/tools/test_addition_cli.sh \
+	tests/tools/test_addition_optim.sh
 
 # --- figures (`make figures`) ---------------------------------------------
 # Training with the tutorial's settings (NumPy stream, seed 0), checkpoints

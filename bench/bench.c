@@ -10,11 +10,13 @@
  *     surfaces, when a python3 with NumPy is available, and the ratio;
  *   - the exact linear method through the command line (2001 x 2001 grid,
  *     M = 1000, T = 100, the whole process writing .npy) against NumPy's
- *     separable method (compute only).
+ *     separable method (compute only);
+ *   - the addition model's landscape (bench_addition.c), against
+ *     bench/numpy_addition.py (found beside --script).
  *
  * Every timing is the best of several runs (the machine is shared).
  * Usage: bench [--python PY] [--script numpy_surface.py] [--rnnscape PATH]
- *              [--quick] [--reps N]
+ *              [--quick] [--reps N] [--addition-only]
  */
 #include <math.h>
 #include <stdint.h>
@@ -25,6 +27,7 @@
 #include <unistd.h>
 
 #include "activation.h"
+#include "bench_addition.h"
 #include "kernel.h"
 
 #ifdef _OPENMP
@@ -242,7 +245,7 @@ static int write_file(const char *path, const double *v, size_t n)
 int main(int argc, char **argv)
 {
     const char *py = NULL, *script = NULL, *cli = NULL;
-    int quick = 0, reps = 3;
+    int quick = 0, reps = 3, addition_only = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--python") && i + 1 < argc)
             py = argv[++i];
@@ -254,6 +257,8 @@ int main(int argc, char **argv)
             reps = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--quick"))
             quick = 1;
+        else if (!strcmp(argv[i], "--addition-only"))
+            addition_only = 1;
         else {
             fprintf(stderr, "bench: unknown argument '%s'\n", argv[i]);
             return 2;
@@ -309,7 +314,7 @@ int main(int argc, char **argv)
         {"brute-tanh", ACT_TANH, 256, 100, 100, -3.0, 3.0},
         {"brute-sigmoid", ACT_SIGMOID, 256, 100, 100, -3.0, 3.0},
     };
-    const size_t ncase = sizeof cases / sizeof cases[0];
+    const size_t ncase = addition_only ? 0 : sizeof cases / sizeof cases[0];
     if (quick)
         for (size_t i = 0; i < ncase; i++)
             cases[i].m /= 4;
@@ -374,13 +379,14 @@ int main(int argc, char **argv)
     /* ---- the exact linear method through the command line --------------- */
     const size_t G = quick ? 501 : 2001, EM = 1000, ET = 100;
     int cli_npy = 0;
-    if (cli && access(cli, X_OK) == 0) {
+    if (!addition_only && cli && access(cli, X_OK) == 0) {
         char cmd[1024];
         snprintf(cmd, sizeof cmd, "'%s' surface --help 2>/dev/null | grep -q npy", cli);
         cli_npy = system(cmd) == 0;
     }
     if (!cli_npy) {
-        printf("%-14s skipped: no rnnscape with 'surface --format npy' found\n", "exact-linear");
+        if (!addition_only)
+            printf("%-14s skipped: no rnnscape with 'surface --format npy' found\n", "exact-linear");
     } else {
         char cmd[2048];
         snprintf(cmd, sizeof cmd, "'%s' data --samples %zu --length %zu --seed 1 -o '%s/data.txt'",
@@ -434,6 +440,17 @@ int main(int argc, char **argv)
         remove(strcat(strcpy(cmd, dir), "/data.txt"));
         remove(strcat(strcpy(cmd, dir), "/exact.npy"));
     }
+    /* ---- the addition model's landscape ------------------------------------ */
+    char add_script[1024] = "";
+    if (script) {
+        const char *slash = strrchr(script, '/');
+        int dirlen = slash ? (int)(slash - script + 1) : 0;
+        snprintf(add_script, sizeof add_script, "%.*snumpy_addition.py", dirlen, script);
+    }
+    bench_addition_config acfg = {py, *add_script ? add_script : NULL, dir, nth, peak, peak1,
+                                  reps, quick};
+    bench_addition(&acfg);
+
     char p[512];
     snprintf(p, sizeof p, "%s/x.f64", dir);
     remove(p);

@@ -173,6 +173,11 @@ static void report_failure(const char *cmd, const gridjob *job, const gridjob_re
         cli_error(cmd, "%s computing the rows from %zu%s", rs_status_str(rep->status), rep->row,
                   where);
         break;
+    case GRIDJOB_STEP_SPLIT:
+        cli_error(cmd, "%s: written in one pass by one process, so neither split across MPI "
+                  "ranks nor resumable (--format npy is both)",
+                  job->sequential_why ? job->sequential_why : "this output");
+        break;
     default:
         cli_error(cmd, "writing '%s' failed: %s%s", name,
                   rep->status == RS_EIO ? strerror(rep->err ? rep->err : EIO)
@@ -206,5 +211,7 @@ int cli_grid_run(const char *cmd, gridjob *job, int argc, char **argv)
         return CLI_OK;
     if (par.rank == 0)
         report_failure(cmd, job, &rep);
-    return rep.step == GRIDJOB_STEP_OPEN && rep.status == RS_EINVAL ? CLI_USAGE : CLI_FAILURE;
+    return rep.status == RS_EINVAL && (rep.step == GRIDJOB_STEP_OPEN || rep.step == GRIDJOB_STEP_SPLIT)
+               ? CLI_USAGE
+               : CLI_FAILURE;
 }

@@ -20,6 +20,7 @@ static const char usage_text[] =
     "  gradcheck  backprop against central differences for every weight\n"
     "             (exit 1 on mismatch)\n"
     "  gradflow   per-timestep norms ||dE/dh_k|| at given weights\n"
+    "  hessian    the exact Hessian: full spectrum, trace, eigenvalue density\n"
     "  landscape  the mean loss on a plane through trained weights (random\n"
     "             filter-normalised or PCA-of-trajectory directions)\n\n"
     "Reproduce the tutorial's log:  rnnscape addition train --rng numpy --seed 0\n";
@@ -32,6 +33,7 @@ static const struct {
     {"gradcheck", addition_cmd_gradcheck},
     {"gradflow", addition_cmd_gradflow},
     {"landscape", addition_cmd_landscape},
+    {"hessian", addition_cmd_hessian},
 };
 
 int cmd_addition(int argc, char **argv)

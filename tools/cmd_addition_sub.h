@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "addition.h"
+#include "optim.h"
 #include "outfile.h"
 #include "cli_data.h"
 #include "rng.h"
@@ -14,7 +15,17 @@
 /* Long-option codes the addition commands share (cli_parse_args hands
  * them to the command's own callback); each command numbers its own from
  * ADD_OPT_FIRST_FREE. */
-enum { ADD_OPT_RNG = OPT_FIRST_FREE, ADD_OPT_SEED, ADD_OPT_WEIGHTS, ADD_OPT_FIRST_FREE };
+enum {
+    ADD_OPT_RNG = OPT_FIRST_FREE,
+    ADD_OPT_SEED,
+    ADD_OPT_WEIGHTS,
+    ADD_OPT_OPTIMIZER,
+    ADD_OPT_CLIP_NORM,
+    ADD_OPT_CLIP_VALUE,
+    ADD_OPT_PARAM,                            /* + i: optim_param_table[i] */
+    ADD_OPT_FIRST_FREE = ADD_OPT_PARAM + 64 /* the commands' own from here */
+};
+#define ADD_OPTIM_PARAMS_MAX 64
 #define ADDITION_RNG_LONGOPTS                                                                      \
     {"rng", required_argument, NULL, ADD_OPT_RNG}, {"seed", required_argument, NULL, ADD_OPT_SEED}
 
@@ -49,6 +60,28 @@ int addition_outputs_open(const char *cmd, addition_outputs *o, const char *opt,
 int addition_outputs_commit(const char *cmd, addition_outputs *o);
 /* Discards every output (harmless after a commit). */
 void addition_outputs_abort(addition_outputs *o);
+
+/* The optimiser options (cmd_addition_optim.c). type -1: none given. */
+typedef struct {
+    int type;              /* index in optim_types */
+    optim_params given;    /* the values given ... */
+    unsigned given_bits;   /* ... and which (OPTIM_P_* bits) */
+    optim_clip clip;
+} addition_optim_opts;
+/* Fills out (room entries) with the optimiser's long options (all but
+ * alpha, which the command owns); returns how many. */
+size_t addition_optim_longopts(struct option *out, size_t room);
+/* Handles an optimiser option: CLI_OK, CLI_USAGE (printed), CLI_NOT_MINE. */
+int addition_optim_option(const char *cmd, int c, const char *arg, addition_optim_opts *o);
+/* --alpha given to an optimiser (RMSprop's smoothing constant). */
+int addition_optim_alpha(const char *cmd, const char *arg, addition_optim_opts *o);
+/* The configuration: CLI_OK; CLI_NOT_MINE when no --optimizer was given
+ * (the tutorial's update; then no optimiser option may be given);
+ * CLI_USAGE (printed) for an option the optimiser does not use or a value
+ * outside its domain. */
+int addition_optim_config(const char *cmd, const addition_optim_opts *o, optim_config *c);
+/* "# optimizer: ..." with every parameter the optimiser uses. */
+void addition_optim_header(FILE *fp, const optim_config *c);
 
 /* --rng pcg|numpy into *kind; CLI_OK or CLI_USAGE (message printed). */
 int addition_opt_rng(const char *cmd, const char *arg, rng_kind *kind);

@@ -26,11 +26,24 @@ static const char help_text[] =
     "  --iters N          iterations (default 10000)\n"
     "  --bits T           bits per number, 2 to 30 (default 8)\n"
     "  --hidden H         hidden units, 1 to 1024 (default 16)\n"
-    "  --alpha A          learning rate, > 0 (default 0.1)\n"
+    "  --alpha A          the tutorial's learning rate, > 0 (default 0.1); with\n"
+    "                     --optimizer rmsprop, RMSprop's smoothing constant\n"
     "  --rng pcg|numpy    generator (default pcg); numpy = NumPy's legacy one\n"
     "  --seed S           seed (default 0); '--rng numpy --seed 0' is the tutorial\n"
     "  --every N          print and checkpoint period (default 1000)\n"
     "  -q, --quiet        do not print the log\n\n"
+    "Other optimisers (torch.optim's names, defaults and update rules; one step\n"
+    "per sum on its E, from the same weights and sums):\n"
+    "  --optimizer NAME   sgd, adagrad, rmsprop, adam, rprop-tutorial, rprop+,\n"
+    "                     rprop-, irprop+ or irprop- (default: the tutorial's\n"
+    "                     update W += alpha * dW, which is SGD with lr = alpha)\n"
+    "  --lr, --momentum, --dampening, --nesterov, --weight-decay, --lr-decay,\n"
+    "  --initial-accumulator, --alpha, --centered, --eps, --beta1, --beta2,\n"
+    "  --amsgrad, --delta0, --delta-min, --delta-max, --eta-plus, --eta-minus\n"
+    "                     its hyper-parameters (as 'rnnscape optimize'; an option\n"
+    "                     the optimiser does not use is refused)\n"
+    "  --clip-norm C      g <- g*C/||g|| when ||g|| > C (Pascanu et al. 2013)\n"
+    "  --clip-value C     each gradient component into [-C, C]\n\n"
     "Output files (each written atomically; none unless asked for):\n"
     "  -o, --output-dir DIR  all five below (DIR is created if missing), named\n"
     "                     addition-curve.dat, addition-eval.dat,\n"
@@ -58,6 +71,10 @@ static const char *const out_names[OUT_N] = {"addition-curve.dat", "addition-eva
 typedef struct {
     long iters, bits, hidden, every;
     double alpha;
+    const char *alpha_text; /* --alpha as typed */
+    addition_optim_opts optim;
+    optim_config config;
+    int use_optim;
     rng_kind kind;
     uint64_t seed;
     int quiet;
@@ -115,6 +132,8 @@ static int train_option(void *ctx, int c, const char *arg)
 {
     train_opts *o = ctx;
     int rc = addition_rng_option(CMD, c, arg, &o->kind, &o->seed);
+    if (rc == CLI_NOT_MINE)
+        rc = addition_optim_option(CMD, c, arg, &o->optim);
     if (rc != CLI_NOT_MINE)
         return rc;
     if (c >= OPT_CURVE && c < OPT_CURVE + OUT_N) {
@@ -127,44 +146,64 @@ static int train_option(void *ctx, int c, const char *arg)
     case OPT_HIDDEN: return cli_long(CMD, "--hidden", arg, 1, ADDITION_HIDDEN_MAX, &o->hidden);
     case OPT_EVERY: return cli_long(CMD, "--every", arg, 1, 10000000L, &o->every);
     case OPT_QUIET: o->quiet = 1; return CLI_OK;
-    case OPT_ALPHA:
-        rc = cli_double(CMD, "--alpha", arg, &o->alpha);
-        if (rc == CLI_OK && !(o->alpha > 0.0)) {
-            cli_error(CMD, "--alpha: expected a number > 0, got '%s'", arg);
-            rc = CLI_USAGE;
-        }
-        return rc;
+    case OPT_ALPHA: o->alpha_text = arg; return CLI_OK; /* its meaning needs --optimizer */
     }
     return CLI_NOT_MINE;
 }
 
+/* --alpha: the tutorial's learning rate, or an optimiser's parameter. */
+static int alpha_value(train_opts *o)
+{
+    if (o->optim.type >= 0)
+        return addition_optim_alpha(CMD, o->alpha_text, &o->optim);
+    int rc = cli_double(CMD, "--alpha", o->alpha_text, &o->alpha);
+    if (rc == CLI_OK && !(o->alpha > 0.0)) {
+        cli_error(CMD, "--alpha: expected a number > 0, got '%s'", o->alpha_text);
+        rc = CLI_USAGE;
+    }
+    return rc;
+}
+
 static int parse_opts(int argc, char **argv, train_opts *o)
 {
-    static const struct option longopts[] = {ADDITION_RNG_LONGOPTS,
-                                             {"iters", required_argument, NULL, OPT_ITERS},
-                                             {"bits", required_argument, NULL, OPT_BITS},
-                                             {"hidden", required_argument, NULL, OPT_HIDDEN},
-                                             {"alpha", required_argument, NULL, OPT_ALPHA},
-                                             {"every", required_argument, NULL, OPT_EVERY},
-                                             {"quiet", no_argument, NULL, OPT_QUIET},
-                                             {"output-dir", required_argument, NULL, 'o'},
-                                             {"curve", required_argument, NULL, OPT_CURVE},
-                                             {"eval", required_argument, NULL, OPT_CURVE + 1},
-                                             {"gradflow", required_argument, NULL, OPT_CURVE + 2},
-                                             {"checkpoints", required_argument, NULL,
-                                              OPT_CURVE + 3},
-                                             {"save", required_argument, NULL, OPT_CURVE + 4},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const struct option fixed[] = {ADDITION_RNG_LONGOPTS,
+                                          {"iters", required_argument, NULL, OPT_ITERS},
+                                          {"bits", required_argument, NULL, OPT_BITS},
+                                          {"hidden", required_argument, NULL, OPT_HIDDEN},
+                                          {"alpha", required_argument, NULL, OPT_ALPHA},
+                                          {"every", required_argument, NULL, OPT_EVERY},
+                                          {"quiet", no_argument, NULL, OPT_QUIET},
+                                          {"output-dir", required_argument, NULL, 'o'},
+                                          {"curve", required_argument, NULL, OPT_CURVE},
+                                          {"eval", required_argument, NULL, OPT_CURVE + 1},
+                                          {"gradflow", required_argument, NULL, OPT_CURVE + 2},
+                                          {"checkpoints", required_argument, NULL, OPT_CURVE + 3},
+                                          {"save", required_argument, NULL, OPT_CURVE + 4},
+                                          {"help", no_argument, NULL, 'h'}};
     static const char *const shorts[] = {"-q", "--quiet", NULL};
+    enum { NFIXED = sizeof fixed / sizeof fixed[0], ROOM = NFIXED + ADD_OPTIM_PARAMS_MAX + 4 };
+    struct option longopts[ROOM];
+    memcpy(longopts, fixed, sizeof fixed);
+    size_t k = NFIXED + addition_optim_longopts(longopts + NFIXED, ROOM - NFIXED - 1);
+    longopts[k] = (struct option){NULL, 0, NULL, 0};
     *o = (train_opts){.iters = 10000,
                       .bits = 8,
                       .hidden = 16,
                       .every = 1000,
                       .alpha = 0.1,
                       .kind = RNG_PCG,
-                      .seed = 0};
-    return addition_parse(CMD, help_text, longopts, &o->dir, train_option, o, shorts, argc, argv);
+                      .seed = 0,
+                      .optim = {.type = -1}};
+    int rc = addition_parse(CMD, help_text, longopts, &o->dir, train_option, o, shorts, argc, argv);
+    if (rc == CLI_OK && o->alpha_text)
+        rc = alpha_value(o);
+    if (rc == CLI_OK) {
+        rc = addition_optim_config(CMD, &o->optim, &o->config);
+        o->use_optim = rc == CLI_OK;
+        if (rc == CLI_NOT_MINE)
+            rc = CLI_OK;
+    }
+    return rc;
 }
 
 /* Everything the loop writes to: fp[i] is NULL for an output not asked for. */
@@ -233,9 +272,13 @@ static void write_headers(const train_opts *o, train_out *t, int nfull, char **f
             continue;
         cli_header(fp, nfull, full);
         fprintf(fp,
-                "# model: binary addition RNN, sigmoid, no biases\n"
-                "# iters: %ld\n# alpha: %.17g\n# rng: %s\n# seed: %llu\n# every: %ld\n",
-                o->iters, o->alpha, rng_kind_name(o->kind), (unsigned long long)o->seed, o->every);
+                "# model: binary addition RNN, sigmoid, no biases\n# iters: %ld\n", o->iters);
+        if (o->use_optim)
+            addition_optim_header(fp, &o->config);
+        else
+            fprintf(fp, "# alpha: %.17g\n", o->alpha);
+        fprintf(fp, "# rng: %s\n# seed: %llu\n# every: %ld\n", rng_kind_name(o->kind),
+                (unsigned long long)o->seed, o->every);
         if (i == OUT_EVAL || i == OUT_GRADFLOW)
             addition_describe_evalset(fp, es);
         if (i == OUT_CHECKPOINTS)
@@ -293,6 +336,7 @@ static int train(const train_opts *o, addition_net *net, rng *r, const addition_
     addition_train_config cfg = {.iters = o->iters,
                                  .every = o->every,
                                  .alpha = o->alpha,
+                                 .optim = o->use_optim ? &o->config : NULL,
                                  .eval = t->fp[OUT_EVAL] || t->fp[OUT_GRADFLOW] ? es : NULL,
                                  .gradflow = t->fp[OUT_GRADFLOW] != NULL,
                                  .running_mean = t->fp[OUT_CURVE] != NULL,
@@ -302,7 +346,11 @@ static int train(const train_opts *o, addition_net *net, rng *r, const addition_
     rs_status st = addition_train(net, r, &cfg);
     if (st == RS_OK)
         return CLI_OK;
-    cli_error(CMD, "training: %s", rs_status_str(st));
+    if (st == RS_ERANGE) /* the last iteration written is the first not finite */
+        cli_error(CMD, "--optimizer %s: the loss or its gradient is no longer finite; "
+                       "try a smaller --lr or clipping", o->config.type->name);
+    else
+        cli_error(CMD, "training: %s", rs_status_str(st));
     return CLI_FAILURE;
 }
 

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "curvature.h"
 #include "grid.h"
+#include "gridio.h"
 
 static const char curvature_help[] =
     "Usage: rnnscape curvature [OPTIONS]\n\n"
@@ -18,10 +19,16 @@ static const char curvature_help[] =
     "  --wx LO:HI           range of w_x (default -3:3)\n"
     "  --wrec LO:HI         range of w_rec (default -3:3)\n"
     "  --grid N | NX,NREC   points per axis (default 50), np.linspace spacing\n" CLI_DATA_HELP
-    "Output:\n"
+        CLI_S0_HELP "Output:\n"
     "  -o, --output FILE    write to FILE atomically (default: standard output)\n"
-    "  --format text        '# ' header, then 'w_x w_rec lambda_min lambda_max\n"
-    "                       ratio det trace' lines, a blank line after each row\n"
+    "  --format text|binary|npy|vtk\n"
+    "                       text (default): '# ' header, then 'w_x w_rec lambda_min\n"
+    "                       lambda_max ratio det trace' lines, a blank line after\n"
+    "                       each row; npy: float64 array of shape (NREC, NX, 5), no\n"
+    "                       header; binary: gnuplot's general binary, 7 float64 per\n"
+    "                       point (splot F binary record=(NX,NREC) format='%7float64'\n"
+    "                       using 1:2:3); vtk: a rectilinear grid with the five\n"
+    "                       channels as named arrays (ParaView)\n"
     "  -h, --help           show this help\n\n"
     "Infinities (never NaN): a Hessian entry that overflows is +-inf, one the\n"
     "arithmetic cannot determine is +inf; with infinite entries the eigenvalues,\n"
@@ -32,8 +39,6 @@ static const char curvature_help[] =
     "when lambda_max = 0 > lambda_min.\n";
 
 enum { OPT_WX = OPT_FIRST_FREE, OPT_WREC, OPT_GRID, OPT_FORMAT };
-
-static const char *const format_names[] = {"text", NULL};
 
 typedef struct {
     double wx_lo, wx_hi, wrec_lo, wrec_hi;
@@ -51,7 +56,7 @@ static int curvature_option(void *ctx, int c, const char *arg)
     case OPT_WX: return cli_range(cmd, "--wx", arg, &a->wx_lo, &a->wx_hi);
     case OPT_WREC: return cli_range(cmd, "--wrec", arg, &a->wrec_lo, &a->wrec_hi);
     case OPT_GRID: return cli_grid(cmd, "--grid", arg, &a->nx, &a->nrec);
-    case OPT_FORMAT: return cli_choice(cmd, "--format", arg, format_names, &a->format);
+    case OPT_FORMAT: return cli_choice(cmd, "--format", arg, gridio_format_names, &a->format);
     }
     return CLI_NOT_MINE;
 }
@@ -59,6 +64,7 @@ static int curvature_option(void *ctx, int c, const char *arg)
 static int parse_args(int argc, char **argv, curvature_args *a)
 {
     static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+                                             CLI_S0_LONGOPT,
                                              {"wx", required_argument, NULL, OPT_WX},
                                              {"wrec", required_argument, NULL, OPT_WREC},
                                              {"grid", required_argument, NULL, OPT_GRID},
@@ -88,24 +94,6 @@ static void write_header(FILE *fp, int argc, char **argv, const curvature_args *
     fputc('\n', fp);
 }
 
-/* TEMPORARY until gridio writes several channels per point: rows
- * [j0, j0+n) as text, a blank line between rows. */
-static void write_text_rows(FILE *fp, const double *wx, size_t nx, const double *wrec, size_t j0,
-                            size_t n, const double *v)
-{
-    for (size_t j = 0; j < n; j++) {
-        if (j0 + j > 0)
-            fputc('\n', fp);
-        for (size_t i = 0; i < nx; i++) {
-            const double *p = v + (j * nx + i) * CURV_CHANNELS;
-            fprintf(fp, "%.17g %.17g", wx[i], wrec[j0 + j]);
-            for (int c = 0; c < CURV_CHANNELS; c++)
-                fprintf(fp, " %.17g", p[c]);
-            fputc('\n', fp);
-        }
-    }
-}
-
 /* Rows per block: about 2^16 points, and at least a few rows per thread. */
 static size_t block_rows(size_t nx, size_t nrec)
 {
@@ -118,14 +106,31 @@ static size_t block_rows(size_t nx, size_t nrec)
 static int compute_and_write(FILE *fp, const curvature_args *a, const dataset *ds, const double *wx,
                              const double *wrec, double *v, size_t rows)
 {
-    curvature_problem p = {ds, a->data.f, 0.0};
+    curvature_problem p = {ds, a->data.f, a->data.s0};
+    gridio_layout g = {wx,
+                       a->nx,
+                       wrec,
+                       a->nrec,
+                       CURV_CHANNELS,
+                       curvature_channel_names,
+                       "rnnscape curvature: eigenvalues of the exact Hessian"};
+    gridio_writer w;
+    if (gridio_writer_begin(&w, fp, (gridio_format)a->format, &g) != RS_OK) {
+        cli_error("curvature", "cannot start the output file");
+        return CLI_FAILURE;
+    }
     for (size_t j0 = 0; j0 < a->nrec; j0 += rows) {
         size_t n = a->nrec - j0 < rows ? a->nrec - j0 : rows;
         if (curvature_rows(&p, wx, a->nx, wrec + j0, n, v, NULL) != RS_OK) {
             cli_error("curvature", "cannot compute the map (out of memory)");
+            gridio_writer_abort(&w);
             return CLI_FAILURE;
         }
-        write_text_rows(fp, wx, a->nx, wrec, j0, n, v);
+        gridio_writer_rows(&w, n, v);
+    }
+    if (gridio_writer_end(&w) != RS_OK) {
+        cli_error("curvature", "writing the output failed");
+        return CLI_FAILURE;
     }
     return CLI_OK;
 }
@@ -150,7 +155,8 @@ int cmd_curvature(int argc, char **argv)
     } else if ((rc = cli_open("curvature", a.out, &of)) == CLI_OK) {
         grid_linspace(a.wx_lo, a.wx_hi, a.nx, wx);
         grid_linspace(a.wrec_lo, a.wrec_hi, a.nrec, wrec);
-        write_header(of.fp, argc, argv, &a, &ds);
+        if (a.format == GRIDIO_TEXT)
+            write_header(of.fp, argc, argv, &a, &ds);
         rc = compute_and_write(of.fp, &a, &ds, wx, wrec, v, rows);
         if (rc == CLI_OK)
             rc = cli_close("curvature", &of);

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "cli_data.h"
+#include "cli_par.h"
 #include "cmd_gradcheck.h"
 #include "commands.h"
 #include "gradcheck.h"
@@ -191,18 +192,32 @@ enum { SWEEP_CHANNELS = 6 };
 static const char *const sweep_channels[SWEEP_CHANNELS] = {"loss",    "bp_wx",   "num_wx",
                                                            "bp_wrec", "num_wrec", "verdict"};
 
-/* Writes each finished row (with -o) as the sweep driver hands it over. */
+/* What the grid driver (cli_grid_run) calls back with: the rows of the
+ * sweep on whichever MPI rank they fall, formatted block by block
+ * (gridio_head/block/tail), or, for vtk with several channels, by one
+ * writer in one pass (then the job is sequential). */
 typedef struct {
-    gridio_writer w;
+    int argc;
+    char **argv;
+    const gradcheck_args *a;
+    const dataset *ds;
+    const objective *obj;
+    const double *wx, *wrec;
+    gradcheck_result *row;
     double *values; /* nx x SWEEP_CHANNELS */
-    size_t nx;
-} sweep_sink;
+    gridio_layout g;
+    int stateful;
+    gridio_writer w;
+    FILE *fp;
+    size_t j0;
+} sweep_job;
 
 static rs_status write_row(void *ctx, size_t j, const gradcheck_result *row)
 {
-    (void)j;
-    sweep_sink *s = ctx;
-    for (size_t i = 0; i < s->nx; i++) {
+    sweep_job *s = ctx;
+    if (!s->fp)
+        return RS_OK;
+    for (size_t i = 0; i < s->a->nx; i++) {
         const gradcheck_result *r = &row[i];
         double *v = s->values + i * SWEEP_CHANNELS;
         v[0] = r->loss;
@@ -212,28 +227,42 @@ static rs_status write_row(void *ctx, size_t j, const gradcheck_result *row)
         v[4] = r->wrec.numerical;
         v[5] = (double)r->verdict;
     }
-    return gridio_writer_rows(&s->w, 1, s->values);
+    if (s->stateful)
+        return gridio_writer_rows(&s->w, 1, s->values);
+    return gridio_block(s->fp, (gridio_format)s->a->format, &s->g, s->j0 + j, 1, s->values);
 }
 
-/* The sweep, writing every row to of (NULL: no file). */
-static rs_status run_sweep(outfile *of, const gradcheck_args *a, const objective *obj,
-                           const double *wx, const double *wrec, gradcheck_result *row,
-                           double *values, gradcheck_sweep_result *s)
+static rs_status sweep_block(void *ctx, size_t j0, size_t n, FILE *fp, void *part)
 {
-    if (!of)
-        return gradcheck_sweep_run(obj, &a->tol, wx, a->nx, wrec, a->nrec, row, NULL, NULL, s);
-    sweep_sink sink = {.values = values, .nx = a->nx};
-    char title[160];
-    cli_data_title(title, sizeof title, "gradcheck: backprop against central differences",
-                   &a->data);
-    gridio_layout g = {wx, a->nx, wrec, a->nrec, SWEEP_CHANNELS, sweep_channels, title};
-    rs_status st = gridio_writer_begin(&sink.w, of->fp, (gridio_format)a->format, &g);
-    if (st == RS_OK)
-        st = gradcheck_sweep_run(obj, &a->tol, wx, a->nx, wrec, a->nrec, row, write_row, &sink, s);
-    if (st == RS_OK)
-        return gridio_writer_end(&sink.w);
-    gridio_writer_abort(&sink.w);
-    return st;
+    sweep_job *s = ctx;
+    s->fp = fp;
+    s->j0 = j0;
+    return gradcheck_sweep_run(s->obj, &s->a->tol, s->wx, s->a->nx, s->wrec + j0, n, s->row,
+                               write_row, s, part);
+}
+
+static rs_status sweep_head(void *ctx, FILE *fp)
+{
+    sweep_job *s = ctx;
+    if (s->a->format == GRIDIO_TEXT)
+        write_sweep_header(fp, s->argc, s->argv, s->a, s->ds);
+    if (s->stateful)
+        return gridio_writer_begin(&s->w, fp, (gridio_format)s->a->format, &s->g);
+    return gridio_head(fp, (gridio_format)s->a->format, &s->g);
+}
+
+static rs_status sweep_tail(void *ctx, FILE *fp)
+{
+    sweep_job *s = ctx;
+    if (s->stateful)
+        return gridio_writer_end(&s->w);
+    return gridio_tail(fp, (gridio_format)s->a->format, &s->g);
+}
+
+static void sweep_merge(void *ctx, void *summary, const void *part)
+{
+    (void)ctx;
+    gradcheck_sweep_merge(summary, part);
 }
 
 static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dataset *ds,
@@ -242,25 +271,30 @@ static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dat
     double *wx = malloc(a->nx * sizeof *wx), *wrec = malloc(a->nrec * sizeof *wrec);
     gradcheck_result *row = malloc(a->nx * sizeof *row);
     double *values = malloc(a->nx * SWEEP_CHANNELS * sizeof *values);
-    gradcheck_sweep_result s;
-    outfile of;
+    gradcheck_sweep_result s = {0};
     int rc = CLI_OK;
     if (!wx || !wrec || !row || !values) {
         cli_error("gradcheck", "out of memory for a %zu x %zu grid", a->nx, a->nrec);
         rc = CLI_FAILURE;
-    } else if (!a->out || (rc = cli_open("gradcheck", a->out, &of)) == CLI_OK) {
+    } else {
         grid_linspace(a->wx_lo, a->wx_hi, a->nx, wx);
         grid_linspace(a->wrec_lo, a->wrec_hi, a->nrec, wrec);
-        if (a->out && a->format == GRIDIO_TEXT)
-            write_sweep_header(of.fp, argc, argv, a, ds);
-        rs_status st = run_sweep(a->out ? &of : NULL, a, obj, wx, wrec, row, values, &s);
-        if (st == RS_ENOMEM || st == RS_EINVAL) {
-            cli_error("gradcheck", "out of memory");
-            rc = CLI_FAILURE;
-        }
-        /* A write error (RS_EIO) is reported when the output is committed. */
-        if (a->out)
-            rc = rc == CLI_OK ? cli_close("gradcheck", &of) : (outfile_abort(&of), rc);
+        char title[160];
+        cli_data_title(title, sizeof title, "gradcheck: backprop against central differences",
+                       &a->data);
+        sweep_job w = {.argc = argc, .argv = argv, .a = a, .ds = ds, .obj = obj, .wx = wx,
+                       .wrec = wrec, .row = row, .values = values,
+                       .g = {wx, a->nx, wrec, a->nrec, SWEEP_CHANNELS, sweep_channels, title},
+                       .stateful = a->format == GRIDIO_VTK};
+        size_t per = ((size_t)1 << 14) / a->nx; /* rows per round: about 2^14 points */
+        gridjob job = {.nrows = a->nrec, .rows_per_rank = per ? per : 1, .rows = sweep_block,
+                       .head = sweep_head, .tail = sweep_tail, .merge = sweep_merge, .ctx = &w,
+                       .part_size = sizeof s, .summary = &s, .path = a->out,
+                       .no_output = !a->out, .sequential = w.stateful,
+                       .sequential_why = "--format vtk with several channels"};
+        rc = cli_grid_run("gradcheck", &job, argc, argv);
+        if (w.stateful && rc != CLI_OK)
+            gridio_writer_abort(&w.w);
         if (rc == CLI_OK) {
             print_sweep(&s);
             rc = s.failed ? CLI_CHECK_FAILED : CLI_OK;

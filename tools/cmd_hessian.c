@@ -20,7 +20,7 @@ static const char hessian_help[] =
     "|num - exact| <= atol + rtol*max|H|.\n\n"
     "  --at WX,WREC         the point (default 1.2,1.2)\n"
     "  --eps E              difference step (default 1e-5)\n"
-    "  --rtol R --atol A    defaults 1e-6 and 1e-8\n" CLI_DATA_HELP "Output:\n"
+    "  --rtol R --atol A    defaults 1e-6 and 1e-8\n" CLI_DATA_HELP CLI_S0_HELP "Output:\n"
     "  -o, --output FILE    write the report to FILE (default standard output)\n"
     "  -h, --help           show this help\n\n"
     "Infinite entries (the states overflowed) are +-inf, never NaN; see\n"
@@ -64,6 +64,7 @@ static int hessian_option(void *ctx, int c, const char *arg)
 static int parse_args(int argc, char **argv, hessian_args *a)
 {
     static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+                                             CLI_S0_LONGOPT,
                                              {"at", required_argument, NULL, OPT_AT},
                                              {"eps", required_argument, NULL, OPT_EPS},
                                              {"rtol", required_argument, NULL, OPT_RTOL},
@@ -83,8 +84,8 @@ static const char *const entry_names[2][2] = {{"h_xx", "h_xr"}, {"h_rx", "h_rr"}
 static void print_hessian(FILE *fp, const hessian_args *a, const rnn2_hess *h,
                           const curvature_eig *e)
 {
-    fprintf(fp, "Hessian of the loss at (w_x, w_rec) = (%.17g, %.17g), loss %.17g\n", a->wx,
-            a->wrec, h->loss);
+    fprintf(fp, "Hessian of the loss at (w_x, w_rec) = (%.17g, %.17g), s_0 = %.17g, loss %.17g\n",
+            a->wx, a->wrec, a->data.s0, h->loss);
     fprintf(fp, "gradient   %.17g %.17g\n", h->grad[0], h->grad[1]);
     fprintf(fp, "hessian    %.17g %.17g\n", h->h[0][0], h->h[0][1]);
     fprintf(fp, "hessian    %.17g %.17g\n", h->h[1][0], h->h[1][1]);
@@ -128,7 +129,7 @@ int cmd_hessian(int argc, char **argv)
     dataset ds;
     if ((rc = cli_data_get("hessian", &a.data, &ds)) != CLI_OK)
         return rc;
-    rnn2_model lm = {a.wx, a.wrec, a.data.f, 0.0};
+    rnn2_model lm = cli_data_model(&a.data, a.wx, a.wrec);
     rnn2_hess h;
     curvature_eig e;
     curvature_check c;

@@ -15,5 +15,8 @@ int cmd_rprop(int argc, char **argv);
 int cmd_predict(int argc, char **argv);
 int cmd_tutorial(int argc, char **argv);
 int cmd_addition(int argc, char **argv);
+int addition_cmd_hessian(int argc, char **argv, int nfull, char **full); /* addition hessian */
+int cmd_plot(int argc, char **argv);
+int cmd_explore(int argc, char **argv);
 
 #endif

@@ -25,6 +25,8 @@ static const struct {
     {"predict", cmd_predict, "the model's output for one sequence"},
     {"tutorial", cmd_tutorial, "print the counting tutorial's results"},
     {"addition", cmd_addition, "the binary-addition RNN (see 'rnnscape addition --help')"},
+    {"explore", cmd_explore, "an interactive gnuplot window on the loss surface"},
+    {"plot", cmd_plot, "draw a figure from data files (PNG, SVG or PDF) with gnuplot"},
 };
 
 static int usage(FILE *fp)

@@ -2,6 +2,9 @@
 
 #include <stdlib.h>
 
+#include "addition_objective.h"
+#include "optim.h"
+
 /* What one run carries between iterations. */
 typedef struct {
     addition_net *net;
@@ -77,6 +80,45 @@ static rs_status tutorial_loop(train_run *t, rng *r)
     return st;
 }
 
+/* What the optimiser's callback needs: the run and the sums' source. */
+typedef struct {
+    train_run *t;
+    const addition_problem *p;
+} optim_run_ctx;
+
+/* Iterate i of the optimiser (w_i, before its step): the checkpoint of the
+ * weights after i iterations, then iteration i's record from the forward
+ * pass the objective just made on the sum of iteration i. */
+static rs_status on_iterate(void *ctx, const optim_point *pt)
+{
+    optim_run_ctx *c = ctx;
+    const addition_train_config *cfg = c->t->cfg;
+    long i = (long)pt->iter;
+    rs_status st = RS_OK;
+    if (i % cfg->every == 0 || i == cfg->iters)
+        st = checkpoint(c->t, i, pt->w);
+    if (st == RS_OK && i < cfg->iters)
+        st = record(c->t, i, c->p->cur_a, c->p->cur_b, &c->p->last);
+    return st;
+}
+
+/* Per-sample steps of an optimiser on E of iteration i's sum, drawn from
+ * r as the tutorial draws it. */
+static rs_status optim_loop(train_run *t, rng *r)
+{
+    addition_problem p;
+    rs_status st = addition_problem_init_stream(&p, t->net, r);
+    if (st != RS_OK)
+        return st;
+    objective obj = addition_objective(&p);
+    optim_config c = *t->cfg->optim;
+    c.iters = (size_t)t->cfg->iters;
+    optim_run_ctx ctx = {t, &p};
+    st = optim_run(&obj, &c, t->net->w, on_iterate, &ctx);
+    addition_problem_free(&p);
+    return st;
+}
+
 rs_status addition_train(addition_net *net, rng *r, const addition_train_config *cfg)
 {
     if (cfg->iters < 0 || cfg->every < 1 || (cfg->gradflow && !cfg->eval))
@@ -84,7 +126,7 @@ rs_status addition_train(addition_net *net, rng *r, const addition_train_config 
     train_run t = {.net = net, .cfg = cfg};
     if (cfg->running_mean && !(t.window = calloc((size_t)cfg->every, sizeof *t.window)))
         return RS_ENOMEM;
-    rs_status st = cfg->optim ? RS_EINVAL : tutorial_loop(&t, r);
+    rs_status st = cfg->optim ? optim_loop(&t, r) : tutorial_loop(&t, r);
     free(t.window);
     return st;
 }

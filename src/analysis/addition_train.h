@@ -14,7 +14,7 @@
 #include "rng.h"
 #include "status.h"
 
-struct optim_config;
+#include "optim.h"
 
 /* Iteration `iter`: its sum and what the tutorial prints about it, at the
  * weights before the iteration's update. */
@@ -42,8 +42,9 @@ typedef struct {
     long every;  /* checkpoint period (>= 1) */
     double alpha; /* the tutorial's learning rate (its update only) */
     /* NULL: the tutorial's update. Otherwise the optimiser, its parameters
-     * and its gradient clipping, one step per sum on that sum's E. */
-    const struct optim_config *optim;
+     * and its gradient clipping (optim.h; its iters is replaced by ours),
+     * one step per sum on that sum's E. */
+    const optim_config *optim;
     const addition_evalset *eval; /* evaluate at every checkpoint, or NULL */
     int gradflow;                 /* and the gradient flow (needs eval) */
     int running_mean;             /* fill mean_abs_error (keeps `every` errors) */

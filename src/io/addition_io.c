@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "memory.h"
+
 /* Matrix codes in the weights file's second column. */
 static int matrix_code(const char *name) { return name[1] == '0' ? 0 : name[1] == '1' ? 1 : 2; }
 
@@ -27,34 +29,6 @@ rs_status addition_write_weights(FILE *fp, const addition_net *net, const double
         fprintf(fp, "%zu %d %d %d %.17g\n", p, matrix_code(name), r, c, w[p]);
     }
     return ferror(fp) ? RS_EIO : RS_OK;
-}
-
-/* Reads one line (any length) into *buf; 0 at end of file, -1 out of
- * memory.  *nul tells whether the line holds a NUL byte (which would hide
- * the rest of it from the string functions). */
-static int read_line(FILE *fp, char **buf, size_t *cap, int *nul)
-{
-    size_t n = 0;
-    int ch;
-    *nul = 0;
-    while ((ch = getc(fp)) != EOF) {
-        if (n + 2 > *cap) {
-            size_t nc = *cap ? 2 * *cap : 256;
-            char *nb = realloc(*buf, nc);
-            if (!nb)
-                return -1;
-            *buf = nb;
-            *cap = nc;
-        }
-        if (ch == '\n')
-            break;
-        *nul |= ch == '\0';
-        (*buf)[n++] = (char)ch;
-    }
-    if (ch == EOF && n == 0)
-        return 0;
-    (*buf)[n] = '\0';
-    return 1;
 }
 
 /* "#", "key:" and a plain decimal number, blanks around them: the value
@@ -116,31 +90,74 @@ static int weight_position(int hidden, size_t p, const double *v)
     return v[1] == (double)matrix_code(name) && v[2] == (double)r && v[3] == (double)c;
 }
 
+/* The limits in force: *lim, or the defaults with the given file size. */
+static read_limits limits_of(const read_limits *lim, uint64_t max_file)
+{
+    read_limits l = {{0}, ADDITION_MAX_LINE, max_file};
+    return lim ? *lim : l;
+}
+
+static rs_status read_fail(addition_read_error *err, long line, rs_status st, const char *what)
+{
+    err->line = line;
+    snprintf(err->what, sizeof err->what, "%s", what);
+    return st;
+}
+
+/* A line reader's stop as the caller's error. */
+static rs_status line_failure(const linereader *lr, line_status ls, addition_read_error *err)
+{
+    char what[128];
+    linereader_what(lr, ls, what, sizeof what);
+    rs_status st = ls == LINE_ERROR ? RS_EIO : ls == LINE_NOMEM ? RS_ENOMEM : RS_ERANGE;
+    return read_fail(err, ls == LINE_ERROR ? 0 : (long)lr->number, st, what);
+}
+
+/* The old interface's *line: the lines read on success, the offending
+ * line of a malformed file; a limit is RS_ERANGE without a line (so no
+ * caller blames the line's contents). */
+static long legacy_line(rs_status st, const addition_read_error *err)
+{
+    return st == RS_EFORMAT || st == RS_OK ? err->line : 0;
+}
+
 rs_status addition_read_weights(FILE *fp, addition_net *net, long *line)
 {
-    char *buf = NULL;
-    size_t cap = 0, p = 0;
-    int bits = 0, hidden = 0, got, nul;
+    addition_read_error err;
+    rs_status st = addition_read_weights_limited(fp, net, NULL, &err);
+    *line = legacy_line(st, &err);
+    return st;
+}
+
+rs_status addition_read_weights_limited(FILE *fp, addition_net *net, const read_limits *lim,
+                                        addition_read_error *err)
+{
+    read_limits l = limits_of(lim, ADDITION_MAX_WEIGHTS_FILE);
+    linereader lr;
+    size_t p = 0;
+    int bits = 0, hidden = 0;
+    line_status ls;
     rs_status st = RS_OK;
     net->w = NULL;
-    *line = 0;
-    while ((got = read_line(fp, &buf, &cap, &nul)) > 0) {
-        ++*line;
+    read_fail(err, 0, RS_OK, "");
+    linereader_init(&lr, fp, l.max_line, l.max_file);
+    while ((ls = linereader_next(&lr)) == LINE_OK) {
+        char *buf = lr.line;
+        long lineno = (long)lr.number;
         if (buf[0] == '#' && !net->w) {
             header_value(buf, &bits, &hidden);
             continue;
         }
-        if (nul && buf[0] != '#') { /* a NUL would hide the rest of the line */
-            st = RS_EFORMAT;
+        if (lr.has_nul && buf[0] != '#') { /* a NUL would hide the rest of the line */
+            st = read_fail(err, lineno, RS_EFORMAT, "contains a NUL byte");
             break;
         }
         if (buf[0] == '#' || blank(buf))
             continue;
         if (!net->w && (st = addition_net_init(net, bits, hidden)) != RS_OK) {
-            if (st == RS_EINVAL) {
-                st = RS_EFORMAT;
-                *line = 0;
-            }
+            if (st == RS_EINVAL)
+                st = read_fail(err, 0, RS_EFORMAT,
+                               "needs '# bits:' and '# hidden:' lines in range before the weights");
             break;
         }
         double v[5];
@@ -150,20 +167,19 @@ rs_status addition_read_weights(FILE *fp, addition_net *net, long *line)
             ok = number(&s, &v[i]);
         if (!ok || !end_of_line(s) || p >= net->nparams || v[0] != (double)p ||
             !weight_position(net->hidden, p, v)) {
-            st = RS_EFORMAT;
+            st = read_fail(err, lineno, RS_EFORMAT, "expected 'index matrix row column value'");
             break;
         }
         net->w[p++] = v[4];
     }
-    if (got < 0)
-        st = RS_ENOMEM;
-    else if (st == RS_OK && ferror(fp))
-        st = RS_EIO;
-    else if (st == RS_OK && (!net->w || p != net->nparams)) {
-        st = RS_EFORMAT;
-        *line = net->w ? *line : 0;
-    }
-    free(buf);
+    if (st == RS_OK && ls != LINE_END)
+        st = line_failure(&lr, ls, err);
+    else if (st == RS_OK && (!net->w || p != net->nparams))
+        st = read_fail(err, net->w ? (long)lr.number : 0, RS_EFORMAT,
+                       net->w ? "missing weights" : "no weights");
+    if (st == RS_OK)
+        err->line = (long)lr.number; /* the lines read */
+    linereader_free(&lr);
     if (st != RS_OK)
         addition_net_free(net);
     return st;
@@ -189,10 +205,12 @@ void addition_write_checkpoint(FILE *fp, long iteration, const addition_net *net
 /* Appends one checkpoint row; grows the arrays as the row's numbers are
  * read, so memory follows the file's length, not its header's promise. */
 static rs_status push_row(char *s, size_t np, size_t *n, size_t *rows_cap, size_t *w_cap,
-                          long **iter, double **w)
+                          long **iter, double **w, const memory_limit *memory)
 {
     if (*n == *rows_cap) {
         size_t nc = *rows_cap ? 2 * *rows_cap : 16;
+        if (memory_check(memory, (double)nc * sizeof **iter, NULL) != RS_OK)
+            return RS_ENOMEM;
         long *ni = realloc(*iter, nc * sizeof *ni);
         if (!ni)
             return RS_ENOMEM;
@@ -206,7 +224,8 @@ static rs_status push_row(char *s, size_t np, size_t *n, size_t *rows_cap, size_
     for (size_t p = 0; p < np; p++) {
         if (base + p == *w_cap) {
             size_t nc = *w_cap ? 2 * *w_cap : 64;
-            if (nc > SIZE_MAX / sizeof **w)
+            if (nc > SIZE_MAX / sizeof **w ||
+                memory_check(memory, (double)nc * sizeof **w, NULL) != RS_OK)
                 return RS_ENOMEM;
             double *nw = realloc(*w, nc * sizeof *nw);
             if (!nw)
@@ -226,47 +245,71 @@ static rs_status push_row(char *s, size_t np, size_t *n, size_t *rows_cap, size_
 rs_status addition_read_checkpoints(FILE *fp, int *bits, int *hidden, size_t *n, long **iter,
                                     double **w, long *line)
 {
-    char *buf = NULL;
-    size_t cap = 0, rows_cap = 0, w_cap = 0;
-    int got, nul, started = 0;
+    addition_read_error err;
+    rs_status st = addition_read_checkpoints_limited(fp, NULL, bits, hidden, n, iter, w, &err);
+    *line = legacy_line(st, &err);
+    return st;
+}
+
+rs_status addition_read_checkpoints_limited(FILE *fp, const read_limits *lim, int *bits,
+                                            int *hidden, size_t *n, long **iter, double **w,
+                                            addition_read_error *err)
+{
+    read_limits l = limits_of(lim, ADDITION_MAX_CHECKPOINTS_FILE);
+    linereader lr;
+    size_t rows_cap = 0, w_cap = 0;
+    int started = 0;
+    line_status ls;
     rs_status st = RS_OK;
     *bits = *hidden = 0;
     *n = 0;
     *iter = NULL;
     *w = NULL;
-    *line = 0;
-    while ((got = read_line(fp, &buf, &cap, &nul)) > 0) {
-        ++*line;
+    read_fail(err, 0, RS_OK, "");
+    linereader_init(&lr, fp, l.max_line, l.max_file);
+    while ((ls = linereader_next(&lr)) == LINE_OK) {
+        char *buf = lr.line;
+        long lineno = (long)lr.number;
         if (buf[0] == '#' && !started) {
             header_value(buf, bits, hidden);
             continue;
         }
-        if (nul && buf[0] != '#') { /* a NUL would hide the rest of the line */
-            st = RS_EFORMAT;
+        if (lr.has_nul && buf[0] != '#') { /* a NUL would hide the rest of the line */
+            st = read_fail(err, lineno, RS_EFORMAT, "contains a NUL byte");
             break;
         }
         if (buf[0] == '#' || blank(buf))
             continue;
         if (!started && (*bits < 2 || *bits > ADDITION_BITS_MAX || *hidden < 1 ||
                          *hidden > ADDITION_HIDDEN_MAX)) {
-            st = RS_EFORMAT;
-            *line = 0;
+            st = read_fail(err, 0, RS_EFORMAT,
+                           "needs '# bits:' and '# hidden:' lines in range before the rows");
             break;
         }
         started = 1;
-        st = push_row(buf, addition_nparams(*hidden), n, &rows_cap, &w_cap, iter, w);
+        size_t np = addition_nparams(*hidden);
+        st = push_row(buf, np, n, &rows_cap, &w_cap, iter, w, &l.memory);
+        if (st == RS_EFORMAT) {
+            char what[96];
+            snprintf(what, sizeof what, "expected an iteration and %zu weights", np);
+            read_fail(err, lineno, st, what);
+        } else if (st == RS_ENOMEM) {
+            char size[64];
+            memory_format(2.0 * (double)(*n + 1) * (double)np * sizeof(double), size, sizeof size);
+            snprintf(err->what, sizeof err->what,
+                     "the checkpoints would need about %s, more than the memory ceiling", size);
+            err->line = lineno;
+        }
         if (st != RS_OK)
             break;
     }
-    if (got < 0)
-        st = RS_ENOMEM;
-    else if (st == RS_OK && ferror(fp))
-        st = RS_EIO;
-    else if (st == RS_OK && *n == 0) {
-        st = RS_EFORMAT;
-        *line = 0;
-    }
-    free(buf);
+    if (st == RS_OK && ls != LINE_END)
+        st = line_failure(&lr, ls, err);
+    else if (st == RS_OK && *n == 0)
+        st = read_fail(err, 0, RS_EFORMAT, "no checkpoint rows");
+    if (st == RS_OK)
+        err->line = (long)lr.number; /* the lines read */
+    linereader_free(&lr);
     if (st != RS_OK) {
         free(*iter);
         free(*w);

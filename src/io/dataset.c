@@ -5,12 +5,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "linereader.h"
+
+void dataset_limits_default(read_limits *lim)
+{
+    lim->memory.ceiling = 0;
+    lim->max_line = DATASET_MAX_LINE;
+    lim->max_file = DATASET_MAX_FILE;
+}
+
+double dataset_bytes(size_t m, size_t t)
+{
+    return ((double)m * (double)t + (double)m) * (double)sizeof(double);
+}
+
+/* The limits in force: *lim, or the defaults for NULL. */
+static read_limits limits_of(const read_limits *lim)
+{
+    read_limits l;
+    dataset_limits_default(&l);
+    return lim ? *lim : l;
+}
+
 rs_status dataset_alloc(dataset *ds, size_t m, size_t t)
+{
+    return dataset_alloc_limited(ds, m, t, NULL);
+}
+
+rs_status dataset_alloc_limited(dataset *ds, size_t m, size_t t, const read_limits *lim)
 {
     memset(ds, 0, sizeof *ds);
     if (m == 0 || t == 0)
         return RS_EINVAL;
     if (m > DATASET_MAX_VALUES / t)
+        return RS_ENOMEM;
+    read_limits l = limits_of(lim);
+    if (memory_check(&l.memory, dataset_bytes(m, t), NULL) != RS_OK)
         return RS_ENOMEM;
     ds->x = malloc(m * t * sizeof *ds->x);
     ds->target = malloc(m * sizeof *ds->target);
@@ -30,21 +60,32 @@ void dataset_free(dataset *ds)
     memset(ds, 0, sizeof *ds);
 }
 
-rs_status dataset_generate(dataset *ds, rng *r, size_t m, size_t t)
+void dataset_generate_rows(rng *r, size_t t, size_t rows, double *x, double *target)
 {
-    rs_status st = dataset_alloc(ds, m, t);
-    if (st != RS_OK)
-        return st;
-    for (size_t i = 0; i < m; i++) {
+    for (size_t i = 0; i < rows; i++) {
         double count = 0.0;
         for (size_t k = 0; k < t; k++) {
             /* np.around rounds half to even: 0.5 becomes 0. */
             double bit = rng_double(r) > 0.5 ? 1.0 : 0.0;
-            ds->x[i * t + k] = bit;
+            x[i * t + k] = bit;
             count += bit;
         }
-        ds->target[i] = count;
+        target[i] = count;
     }
+}
+
+rs_status dataset_generate(dataset *ds, rng *r, size_t m, size_t t)
+{
+    return dataset_generate_limited(ds, r, m, t, NULL);
+}
+
+rs_status dataset_generate_limited(dataset *ds, rng *r, size_t m, size_t t,
+                                   const read_limits *lim)
+{
+    rs_status st = dataset_alloc_limited(ds, m, t, lim);
+    if (st != RS_OK)
+        return st;
+    dataset_generate_rows(r, t, m, ds->x, ds->target);
     return RS_OK;
 }
 
@@ -54,18 +95,25 @@ void dataset_targets_to_mean(dataset *ds)
         ds->target[i] /= (double)ds->t;
 }
 
-/* Growable array of doubles for reading rows of unknown count. */
+/* Growable array of doubles for reading rows of unknown count; it grows
+ * only while the memory ceiling allows (checked before each doubling). */
 typedef struct {
     double *v;
     size_t n, cap;
+    const memory_limit *memory;
+    uint64_t ceiling; /* the ceiling a refusal was measured against */
+    int too_many; /* refused: beyond DATASET_MAX_VALUES or the ceiling */
 } dvec;
 
 static int dvec_push(dvec *a, double x)
 {
     if (a->n == a->cap) {
         size_t cap = a->cap ? 2 * a->cap : 1024;
-        if (cap > DATASET_MAX_VALUES + DATASET_MAX_VALUES / 2)
+        if (cap > DATASET_MAX_VALUES + DATASET_MAX_VALUES / 2 ||
+            memory_check(a->memory, (double)cap * sizeof *a->v, &a->ceiling) != RS_OK) {
+            a->too_many = 1;
             return 0;
+        }
         double *v = realloc(a->v, cap * sizeof *v);
         if (!v)
             return 0;
@@ -133,7 +181,19 @@ static long parse_row(char *line, size_t lineno, dvec *vals, dataset_error *err)
             return -1;
         }
         if (!dvec_push(vals, v)) {
-            fail(err, lineno, RS_ENOMEM, "out of memory");
+            char size[32], ceiling[32];
+            memory_format((double)vals->cap * 2 * sizeof(double), size, sizeof size);
+            memory_format((double)vals->ceiling, ceiling, sizeof ceiling);
+            if (vals->too_many && vals->cap * 2 > DATASET_MAX_VALUES + DATASET_MAX_VALUES / 2)
+                snprintf(err->what, sizeof err->what, "more than %zu values",
+                         (size_t)DATASET_MAX_VALUES);
+            else if (vals->too_many)
+                snprintf(err->what, sizeof err->what,
+                         "the values would need %s, more than the memory ceiling of %s", size,
+                         ceiling);
+            else
+                snprintf(err->what, sizeof err->what, "out of memory");
+            err->line = lineno;
             return -2;
         }
         n++;
@@ -141,42 +201,69 @@ static long parse_row(char *line, size_t lineno, dvec *vals, dataset_error *err)
     }
 }
 
-/* Moves the flat rows in vals into ds (width-1 inputs, then the target). */
-static rs_status dataset_from_rows(dataset *ds, const dvec *vals, size_t rows, size_t width)
+/* Turns the flat rows in vals (width-1 inputs, then the target) into ds,
+ * in place: row i's inputs move down to i*(width-1), which never passes
+ * the part not yet moved, and its target (at i*width + width-1, beyond
+ * everything written so far) is copied out first. So the peak memory is
+ * the values read, not twice that. vals->v is taken over by ds. */
+static rs_status dataset_from_rows(dataset *ds, dvec *vals, size_t rows, size_t width)
 {
-    rs_status st = dataset_alloc(ds, rows, width - 1);
-    if (st != RS_OK)
-        return st;
+    size_t t = width - 1;
+    double *target = malloc(rows * sizeof *target);
+    if (!target)
+        return RS_ENOMEM;
     for (size_t i = 0; i < rows; i++) {
-        memcpy(ds->x + i * (width - 1), vals->v + i * width, (width - 1) * sizeof(double));
-        ds->target[i] = vals->v[i * width + width - 1];
+        target[i] = vals->v[i * width + t];
+        memmove(vals->v + i * t, vals->v + i * width, t * sizeof(double));
     }
+    double *x = realloc(vals->v, rows * t * sizeof *x); /* shrink */
+    ds->x = x ? x : vals->v;
+    vals->v = NULL;
+    ds->target = target;
+    ds->m = rows;
+    ds->t = t;
     return RS_OK;
 }
 
 rs_status dataset_read(dataset *ds, FILE *fp, dataset_error *err)
 {
-    dvec vals = {0};
-    char *line = NULL;
-    size_t cap = 0, lineno = 0, rows = 0, width = 0;
+    return dataset_read_limited(ds, fp, NULL, err);
+}
+
+/* Turns a line reader's stop into the error the caller reports. */
+static rs_status line_failure(const linereader *lr, line_status ls, dataset_error *err)
+{
+    char what[128];
+    linereader_what(lr, ls, what, sizeof what);
+    rs_status st = ls == LINE_ERROR ? RS_EIO : ls == LINE_NOMEM ? RS_ENOMEM : RS_ERANGE;
+    return fail(err, ls == LINE_ERROR ? 0 : lr->number, st, what);
+}
+
+rs_status dataset_read_limited(dataset *ds, FILE *fp, const read_limits *lim,
+                               dataset_error *err)
+{
+    read_limits l = limits_of(lim);
+    dvec vals = {.memory = &l.memory};
+    size_t rows = 0, width = 0;
     rs_status st = RS_OK;
     memset(ds, 0, sizeof *ds);
     err->line = 0;
     err->what[0] = '\0';
+    linereader lr;
+    linereader_init(&lr, fp, l.max_line, l.max_file);
     for (;;) {
-        errno = 0;
-        ssize_t len = getline(&line, &cap, fp);
-        if (len < 0) {
-            if (ferror(fp))
-                st = fail(err, 0, RS_EIO, strerror(errno ? errno : EIO));
+        line_status ls = linereader_next(&lr);
+        if (ls == LINE_END)
+            break;
+        if (ls != LINE_OK) {
+            st = line_failure(&lr, ls, err);
             break;
         }
-        lineno++;
-        if (strlen(line) != (size_t)len) {
-            st = fail(err, lineno, RS_EFORMAT, "contains a NUL byte");
+        if (lr.has_nul) {
+            st = fail(err, lr.number, RS_EFORMAT, "contains a NUL byte");
             break;
         }
-        long n = parse_row(line, lineno, &vals, err);
+        long n = parse_row(lr.line, lr.number, &vals, err);
         if (n < 0) {
             st = n == -1 ? RS_EFORMAT : RS_ENOMEM;
             break;
@@ -188,13 +275,13 @@ rs_status dataset_read(dataset *ds, FILE *fp, dataset_error *err)
         if ((size_t)n != width) {
             snprintf(err->what, sizeof err->what,
                      "expected %zu numbers like the first row, found %ld", width, n);
-            err->line = lineno;
+            err->line = lr.number;
             st = RS_EFORMAT;
             break;
         }
         rows++;
     }
-    free(line);
+    linereader_free(&lr);
     if (st == RS_OK && rows == 0)
         st = fail(err, 0, RS_EFORMAT, "no data rows");
     else if (st == RS_OK && width < 2)
@@ -207,6 +294,12 @@ rs_status dataset_read(dataset *ds, FILE *fp, dataset_error *err)
 
 rs_status dataset_load(dataset *ds, const char *path, dataset_error *err)
 {
+    return dataset_load_limited(ds, path, NULL, err);
+}
+
+rs_status dataset_load_limited(dataset *ds, const char *path, const read_limits *lim,
+                               dataset_error *err)
+{
     memset(ds, 0, sizeof *ds);
     FILE *fp = fopen(path, "r");
     if (!fp) {
@@ -215,7 +308,7 @@ rs_status dataset_load(dataset *ds, const char *path, dataset_error *err)
         errno = e;
         return RS_EIO;
     }
-    rs_status st = dataset_read(ds, fp, err);
+    rs_status st = dataset_read_limited(ds, fp, lim, err);
     fclose(fp);
     return st;
 }

@@ -486,7 +486,10 @@ static rs_status setup(run *r)
     if (st == RS_OK && r->job->resume && (r->job->no_output || !r->job->path ||
                                           strcmp(r->job->path, "-") == 0))
         st = RS_EINVAL; /* resume needs a named file */
-    return exchange(r, st, 0, 0, 0, GRIDJOB_STEP_OPEN);
+    if (st != RS_OK || !r->job->sequential || r->job->no_output)
+        return exchange(r, st, 0, 0, 0, GRIDJOB_STEP_OPEN);
+    st = r->p->size > 1 || r->job->resume ? RS_EINVAL : RS_OK;
+    return exchange(r, st, 0, 0, 0, GRIDJOB_STEP_SPLIT);
 }
 
 rs_status gridjob_run(const par_ctx *p, const gridjob *job, gridjob_report *report)

@@ -55,13 +55,20 @@ typedef struct {
     int no_output;    /* 1: compute (and summarise) only, write nothing */
     int resume;       /* 1: PATH.part and its journal, continued if present */
     const char *ident; /* what identifies the job for resume (e.g. the command line) */
+    /* 1: the bytes of a block depend on the blocks before it (a writer
+     * with state, e.g. vtk with several channels): one rank writes the
+     * rows in order straight into the output; more ranks or resume are
+     * refused (GRIDJOB_STEP_SPLIT). */
+    int sequential;
+    const char *sequential_why; /* for the message, e.g. "--format vtk with 6 channels" */
 } gridjob;
 
 typedef enum {
     GRIDJOB_STEP_OPEN = 0, /* creating or opening the output */
     GRIDJOB_STEP_ROWS,     /* computing or formatting rows */
     GRIDJOB_STEP_WRITE,    /* writing the output */
-    GRIDJOB_STEP_COMMIT    /* closing and renaming it into place */
+    GRIDJOB_STEP_COMMIT,   /* closing and renaming it into place */
+    GRIDJOB_STEP_SPLIT     /* a sequential job on several ranks or resumed */
 } gridjob_step;
 
 /* Why a job failed, the same on every rank. */

@@ -1,5 +1,6 @@
 #include "addition.h"
 
+#include "addition_batch.h"
 #include "addition_trie.h"
 
 #include <math.h>
@@ -312,24 +313,19 @@ typedef struct {
 static void evaluate_block(const addition_net *net, const double *w, const addition_evalset *es,
                            size_t lo, size_t hi, int want_dh, eval_block *out)
 {
-    addition_work ws;
-    double dh[ADDITION_BITS_MAX];
+    addition_batch *b;
     memset(out, 0, sizeof *out);
-    if (addition_work_init(&ws, net->bits, net->hidden) != RS_OK) {
+    if (addition_batch_new(net->bits, net->hidden, &b) != RS_OK) {
         out->failed = 1;
         return;
     }
-    for (size_t i = lo; i < hi; i++) {
-        addition_forward(net, w, es->a[i], es->b[i], &ws);
-        out->loss += sequence_loss(net->bits, &ws);
-        out->correct += predicted_value(net->bits, &ws) == (uint64_t)es->a[i] + es->b[i];
-        if (want_dh) {
-            backward(net, w, &ws, NULL, dh);
-            for (int k = 0; k < net->bits; k++)
-                out->dh[k] += dh[k];
-        }
-    }
-    addition_work_free(&ws);
+    addition_batch_sums s = {0};
+    addition_batch_load(b, w);
+    addition_batch_run(b, es->a + lo, es->b + lo, hi - lo, want_dh, &s);
+    out->loss = s.loss;
+    out->correct = s.correct;
+    memcpy(out->dh, s.dh, sizeof out->dh);
+    addition_batch_free(b);
 }
 
 rs_status addition_evaluate(const addition_net *net, const double *w, const addition_evalset *es,

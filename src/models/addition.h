@@ -85,8 +85,8 @@ void addition_train_step(addition_net *net, double alpha, uint32_t a, uint32_t b
 rs_status addition_evalset_init(addition_evalset *es, int bits);
 void addition_evalset_free(addition_evalset *es);
 /* Means over the set: loss E, exact-answer accuracy, ||dE/dh_k|| (dhnorm,
- * T entries, or NULL to skip the backward pass). Identical for any number
- * of threads. */
+ * T entries, or NULL to skip the backward pass). Batched across sums and
+ * vectorised (addition_batch.h); identical for any number of threads. */
 rs_status addition_evaluate(const addition_net *net, const double *w, const addition_evalset *es,
                             double *mean_loss, double *accuracy, double *dhnorm);
 /* Mean E over the set only, the fast way: a depth-first walk over the

@@ -31,7 +31,8 @@ VALGRIND_TESTS = \
 	tests/tools/test_predict.sh \
 	tests/tools/test_badinput.sh \
 	tests/tools/test_hostile.sh \
-	tests/tools/test_addition.sh
+	tests/tools/test_addition.sh \
+	tests/tools/test_hostile2.sh
 check-valgrind: tools/rnnscape
 	@command -v $(VALGRIND) >/dev/null 2>&1 || { \
 	  echo "check-valgrind: '$(VALGRIND)' not found (apt-get install valgrind)" >&2; exit 1; }
@@ -53,7 +54,8 @@ FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=u
 FUZZ_HARNESSES = parse_double parse_range parse_point parse_grid dataset weights checkpoints
 FUZZ_LIB = $(srcdir)/src/base/parse.c $(srcdir)/src/base/status.c $(srcdir)/src/io/dataset.c \
 	$(srcdir)/src/base/rng.c $(srcdir)/src/base/pcg32.c $(srcdir)/src/base/mt19937.c \
-	$(srcdir)/src/models/addition.c $(srcdir)/src/io/addition_io.c
+	$(srcdir)/src/models/addition.c $(srcdir)/src/io/addition_io.c \
+	$(srcdir)/src/base/linereader.c $(srcdir)/src/base/memory.c
 EXTRA_DIST += fuzz/fuzz_common.h fuzz/fuzz_parse_double.c fuzz/fuzz_parse_range.c \
 	fuzz/fuzz_parse_point.c fuzz/fuzz_parse_grid.c fuzz/fuzz_dataset.c fuzz/corpus \
 	fuzz/fuzz_addition.h fuzz/fuzz_weights.c fuzz/fuzz_checkpoints.c

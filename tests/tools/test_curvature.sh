@@ -34,6 +34,26 @@ ok $((! $?)) "no NaN in it"
 grep -v '^#' "$T/o.txt" | grep -q inf
 ok $? "but infinities"
 
+# the other formats hold the same numbers
+rns curvature --activation tanh --s0 0.2 --grid 6,4 >"$T/t.txt"
+rns curvature --activation tanh --s0 0.2 --grid 6,4 --format npy -o "$T/t.npy"
+ok $? "--format npy"
+is "$(head -c 128 "$T/t.npy" | tr -d '\000' | grep -o "'shape': ([0-9, ]*)")" "'shape': (4, 6, 5)" "npy: shape (NREC, NX, 5)"
+is "$(wc -c <"$T/t.npy" | tr -d ' ')" $((128 + 4 * 6 * 5 * 8)) "npy: 120 float64 after the header"
+rns curvature --activation tanh --s0 0.2 --grid 6,4 --format binary -o "$T/t.bin"
+is "$(wc -c <"$T/t.bin" | tr -d ' ')" $((4 * 6 * 7 * 8)) "binary: 7 float64 per point"
+rns curvature --activation tanh --s0 0.2 --grid 6,4 --format vtk -o "$T/t.vtk"
+grep -a -q 'RECTILINEAR_GRID' "$T/t.vtk" && grep -a -q 'lambda_max' "$T/t.vtk" && grep -a -q 'trace' "$T/t.vtk"
+ok $? "vtk: a rectilinear grid with named channels"
+if command -v od >/dev/null; then
+    got=$(od -A n -t f8 -j $((128 + 2 * 8)) -N 8 "$T/t.npy" | tr -d ' ')
+    want=$(awk '!/^#/ && NF { print $5; exit }' "$T/t.txt")
+    near "$got" "$want" 1e-15 "npy's first ratio equals the text file's"
+fi
+rns hessian --activation tanh --s0 0.2 --at -3,-3 >"$T/h2.txt"
+near "$(awk '!/^#/ && NF { print $4; exit }' "$T/t.txt")" "$(awk '$1 == "lambda_max" { print $2 }' "$T/h2.txt")" 1e-12 \
+    "--s0 reaches the map: lambda_max at (-3, -3) is hessian --s0 0.2's"
+
 fails_with 2 "rnnscape curvature: --grid:" "--grid 0 is refused" rns curvature --grid 0 -o "$T/bad.txt"
 test ! -e "$T/bad.txt"
 ok $? "and no file is left"

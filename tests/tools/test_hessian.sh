@@ -27,6 +27,14 @@ awk '$1 == "hessian" { h[++n, 1] = $2; h[n, 2] = $3 } $1 == "lambda_max" { l = $
           exit !((r1 < 0 ? -r1 : r1) + (r2 < 0 ? -r2 : r2) < 1e-9 * l && (v1*v1 + v2*v2 - 1)^2 < 1e-28) }' "$T/h.txt"
 ok $? "H v_max = lambda_max v_max, |v_max| = 1"
 
+rns hessian --activation tanh --s0 0.3 --at 1,2 >"$T/s0.txt"
+near "$(awk '$1 == "hessian" { print $2; exit }' "$T/s0.txt")" 0.14011570226271639 1e-12 \
+    "tanh, --s0 0.3, (1, 2): h_xx is torch's 0.14011570226271639"
+near "$(awk '$1 == "hessian" { h = $3 } END { print h }' "$T/s0.txt")" 0.53837207154295363 1e-12 \
+    "and h_rr is torch's 0.53837207154295363"
+grep -q 's_0 = 0.29999999999999999' "$T/s0.txt"
+ok $? "the report names s_0"
+
 for f in linear tanh sigmoid relu; do
     all=0
     for p in 2,1 1,2 1,-2 1,0 1,0.5 1,-0.5; do

@@ -1,5 +1,128 @@
 #!/bin/sh
-# test_mpi.sh: placeholder
+# test_mpi.sh: grid commands across MPI ranks (issue 13). With N = 1, 2, 3
+# and 5 ranks (oversubscribed) every grid command writes the bytes the same
+# binary writes as a plain process (which is the plain build's code path);
+# a run killed part-way and rerun with --resume ends with the same bytes;
+# a rank that fails stops every rank with one message and leaves no file.
+# Skipped unless built with ./configure --with-mpi.
 . "$top_srcdir/tests/tools/taplib.sh"
-skip_all() { echo "1..0 # SKIP $1"; exit 0; }
-[ "${RNNSCAPE_WITH_MPI:-no}" = yes ] || skip_all "built without MPI (./configure --with-mpi)"
+
+if [ "${RNNSCAPE_WITH_MPI:-no}" != yes ]; then
+    echo "1..0 # SKIP built without MPI (./configure --with-mpi)"
+    exit 0
+fi
+: "${MPIRUN:=mpirun}"
+if ! command -v "$MPIRUN" >/dev/null 2>&1; then
+    echo "1..0 # SKIP no mpirun ($MPIRUN)"
+    exit 0
+fi
+MPIFLAGS="-q --oversubscribe"
+[ "$(id -u)" = 0 ] && MPIFLAGS="$MPIFLAGS --allow-run-as-root"
+T=$(mktemp -d "${TMPDIR:-/tmp}/test_mpi.XXXXXX") || bail_out "mktemp"
+trap 'rm -rf "$T"' EXIT
+# Rounds of one row per rank: many rounds, so their seams are tested.
+RNNSCAPE_TEST_ROWS_PER_RANK=${RNNSCAPE_TEST_ROWS_PER_RANK:-1}
+export RNNSCAPE_TEST_ROWS_PER_RANK
+
+# mpi N ARGS...: rnnscape on N ranks, in the current folder, bounded in time.
+mpi() {
+    mpi_n=$1
+    shift
+    timeout -k 10 "$TAP_TIMEOUT" "$MPIRUN" $MPIFLAGS -n "$mpi_n" "$RNNSCAPE" "$@"
+}
+
+# same_bytes NAME FILE ARGS...: a plain process writes FILE in $T/NAME/plain;
+# N ranks in $T/NAME/N (the same file name, so text headers match) give
+# exactly its bytes, and the same standard output.
+same_bytes() {
+    sb_name=$1
+    sb_file=$2
+    shift 2
+    mkdir -p "$T/$sb_name/plain"
+    (cd "$T/$sb_name/plain" && rns "$@" >stdout 2>stderr)
+    sb_rc=$?
+    for n in 1 2 3 5; do
+        mkdir -p "$T/$sb_name/$n"
+        (cd "$T/$sb_name/$n" && mpi "$n" "$@" >stdout 2>stderr)
+        rc=$?
+        cmp -s "$T/$sb_name/plain/$sb_file" "$T/$sb_name/$n/$sb_file" &&
+            cmp -s "$T/$sb_name/plain/stdout" "$T/$sb_name/$n/stdout" && [ "$rc" = "$sb_rc" ]
+        ok $? "$sb_name: $n ranks write the plain process's bytes (exit $rc)" ||
+            diag "$(head -c 300 "$T/$sb_name/$n/stderr")"
+    done
+}
+
+same_bytes "surface exact text" s.dat surface --grid 37,23 -o s.dat
+same_bytes "surface exact npy" s.npy surface --wx -1:2 --wrec -1.5:1.5 --grid 41,29 --format npy -o s.npy
+same_bytes "surface exact binary" s.bin surface --grid 19,31 --format binary -o s.bin
+same_bytes "surface exact, standard output" stdout surface --grid 13,11
+same_bytes "surface brute linear" s.dat surface --method brute --grid 17,13 -o s.dat
+same_bytes "surface brute tanh npy" s.npy surface --activation tanh --length 30 --target mean \
+    --grid 23,19 --format npy -o s.npy
+same_bytes "surface brute sigmoid" s.dat surface --activation sigmoid --grid 11,17 -o s.dat
+same_bytes "surface brute relu binary" s.bin surface --activation relu --grid 15,9 --format binary \
+    -o s.bin
+same_bytes "surface: 3 rows, more ranks than rows" s.dat surface --grid 8,3 -o s.dat
+same_bytes "surface: 1 point" s.npy surface --grid 1 --format npy -o s.npy
+same_bytes "gradcheck sweep" g.dat gradcheck --grid 9,7 -o g.dat
+same_bytes "gradcheck sweep tanh, summary only" stdout gradcheck --activation tanh --wx -1:1 \
+    --wrec -1:1 --grid 6,11
+RNNSCAPE_TEST_ROWS_PER_RANK=3 same_bytes "surface, rounds of 3 rows per rank" s.dat \
+    surface --grid 20,40 -o s.dat
+
+# --- killed and resumed ------------------------------------------------------
+# The test hook kills rank 0 (SIGKILL, as a job's time limit would) right
+# after the round it names; the journal records what is on disk.
+mkdir -p "$T/resume/plain" "$T/resume/mpi"
+(cd "$T/resume/plain" && rns surface --grid 30,40 --format npy -o s.npy)
+cd "$T/resume/mpi" || bail_out "cd"
+RNNSCAPE_TEST_KILL_ROUND=5 mpi 3 surface --grid 30,40 --format npy -o s.npy --resume \
+    >/dev/null 2>&1
+test ! -e s.npy && test -s s.npy.part && test -s s.npy.part.journal
+ok $? "killed after round 5: no s.npy, but s.npy.part and its journal"
+grep -q '^rows 15 40$' s.npy.part.journal
+ok $? "the journal records the 15 rows of 5 rounds of 3 ranks"
+mpi 2 surface --grid 30,40 --format npy -o s.npy --resume >out 2>err
+ok $? "rerun with --resume on 2 ranks: exit 0"
+cmp -s s.npy ../plain/s.npy
+ok $? "the resumed run ends with the uninterrupted run's bytes"
+test ! -e s.npy.part && test ! -e s.npy.part.journal
+ok $? "s.npy.part and its journal are gone"
+grep -q "resumed 's.npy' at row 15 of 40" err
+ok $? "it says where it resumed" || diag "$(cat err)"
+
+# Text, killed twice, resumed by a plain process in the end.
+mkdir -p "$T/resume2/plain" "$T/resume2/mpi"
+(cd "$T/resume2/plain" && rns gradcheck --grid 7,25 -o g.dat >stdout)
+cd "$T/resume2/mpi" || bail_out "cd"
+RNNSCAPE_TEST_KILL_ROUND=2 mpi 5 gradcheck --grid 7,25 -o g.dat --resume >/dev/null 2>&1
+RNNSCAPE_TEST_KILL_ROUND=3 mpi 2 gradcheck --grid 7,25 -o g.dat --resume >/dev/null 2>&1
+grep -q '^rows 16 25$' g.dat.part.journal
+ok $? "gradcheck killed twice: 10 rows, then 6 more, in the journal"
+rns gradcheck --grid 7,25 -o g.dat --resume >stdout 2>/dev/null
+cmp -s g.dat ../plain/g.dat && cmp -s stdout ../plain/stdout
+ok $? "finished by a plain process: the same file and the same summary (from the journal)"
+
+# --- a failing rank -----------------------------------------------------------
+# The test hook makes one rank's block fail as if out of memory.
+for n in 2 3 5; do
+    mkdir -p "$T/fail/$n"
+    cd "$T/fail/$n" || bail_out "cd"
+    RNNSCAPE_TEST_FAIL_RANK=$((n - 1)) RNNSCAPE_TEST_FAIL_ROUND=2 \
+        mpi "$n" surface --grid 20,30 -o s.dat >"$T/out" 2>"$T/err"
+    one_line_error $? 3 "rnnscape surface: out of memory computing the rows from" \
+        "rank $((n - 1)) of $n fails in round 2: exit 3, one message"
+    grep -q "(rank $((n - 1)) of $n)" "$T/err"
+    ok $? "the message names the failing rank"
+    is "$(ls -A)" "" "no file left behind, not even a temporary one"
+done
+mkdir -p "$T/fail/usage"
+cd "$T/fail/usage" || bail_out "cd"
+mpi 3 surface --grid 0 -o s.dat >"$T/out" 2>"$T/err"
+one_line_error $? 2 "rnnscape surface: --grid:" "bad usage on 3 ranks: exit 2, one message"
+mpi 3 surface --grid 5 --resume >"$T/out" 2>"$T/err"
+one_line_error $? 2 "rnnscape surface: --resume: needs -o FILE" "--resume to standard output: refused"
+mpi 2 surface --grid 5 -o "$T/no/such/folder/s.dat" >"$T/out" 2>"$T/err"
+one_line_error $? 3 "rnnscape surface: cannot write" "an output folder that does not exist: exit 3"
+
+done_testing

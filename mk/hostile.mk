@@ -1,0 +1,10 @@
+# mk/hostile.mk: bounded memory (the shared line reader, memory estimates,
+# --max-memory) and the round-2 hostile suite (issue 12). Included from
+# Makefile.am.
+src_librnnscape_a_SOURCES += \
+	src/base/memory.c src/base/memory.h \
+	src/base/linereader.c src/base/linereader.h
+tools_rnnscape_SOURCES += tools/cli_memory.c tools/cli_memory.h
+
+unit_tests += tests/src/base/test_memory tests/src/base/test_linereader
+cli_tests += tests/tools/test_hostile2.sh

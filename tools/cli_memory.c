@@ -1,0 +1,28 @@
+#include "cli_memory.h"
+
+#include "cli.h"
+
+int cli_memory_option(const char *cmd, const char *arg, memory_limit *lim)
+{
+    const char *expected;
+    uint64_t bytes;
+    if (memory_parse_size(arg, &bytes, &expected) != RS_OK) {
+        cli_error(cmd, "--max-memory: %s, got '%s'", expected, arg);
+        return CLI_USAGE;
+    }
+    lim->ceiling = bytes;
+    return CLI_OK;
+}
+
+int cli_memory_check(const char *cmd, const memory_limit *lim, double bytes, const char *what)
+{
+    uint64_t ceiling;
+    if (memory_check(lim, bytes, &ceiling) == RS_OK)
+        return CLI_OK;
+    char need[64], have[64];
+    memory_format(bytes, need, sizeof need);
+    memory_format((double)ceiling, have, sizeof have);
+    cli_error(cmd, "%s needs about %s, more than the %s %s (see --max-memory)", what, need, have,
+              lim && lim->ceiling ? "allowed by --max-memory" : "available");
+    return CLI_FAILURE;
+}

@@ -1,0 +1,348 @@
+/* rnnscape addition hessian: the addition model's exact Hessian spectrum,
+ * trace and eigenvalue density at given weights. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "addition_hessian.h"
+#include "cli.h"
+#include "cmd_addition_sub.h"
+#include "commands.h"
+#include "grid.h"
+#include "hessian_spectrum.h"
+#include "symeig.h"
+
+#define CMD "addition hessian"
+/* Largest parameter count for the dense Hessian (H <= 62). */
+#define DENSE_MAX 4096
+
+static const char help_text[] =
+    "Usage: rnnscape addition hessian --weights FILE [MODE] [OPTIONS]\n\n"
+    "The exact Hessian of the mean loss L = (1/N) sum over the sums of\n"
+    "E = sum_k 1/2 (c_k - o_k)^2 at the weights of FILE, from Hessian-vector\n"
+    "products (Pearlmutter's R-operator through BPTT, no finite differences).\n"
+    "The sums: the evaluation set (all 128 x 128 sums for 8 bits), or every\n"
+    "K-th of them with --every K.\n\n"
+    "Mode (one):\n"
+    "  --spectrum full      (default) the dense Hessian from one product per weight\n"
+    "                       and all its eigenvalues, ascending: 'index eigenvalue'\n"
+    "                       (up to 4096 weights, i.e. --hidden 62)\n"
+    "  --spectrum K         the K smallest and K largest by Lanczos (any size):\n"
+    "                       'k lambda_k_smallest lambda_k_largest'\n"
+    "  --trace              the exact trace (sum of e_j^T H e_j) and Hutchinson's\n"
+    "                       estimate with its standard error:\n"
+    "                       'exact hutchinson std_error vectors'\n"
+    "  --density            the eigenvalue density by stochastic Lanczos quadrature\n"
+    "                       (PyHessian's method), Gaussian-smoothed, with the exact\n"
+    "                       spectrum's smoothed density beside it where the dense\n"
+    "                       Hessian can be formed: 'lambda slq exact'\n"
+    "Options:\n"
+    "  --weights FILE       weights written by 'addition train --save' (required)\n"
+    "  --every K            every K-th sum of the evaluation set (default 1: all)\n"
+    "  --vectors N          random probes for --trace (default 100) or --density\n"
+    "                       (default 10)\n"
+    "  --steps M            Lanczos steps (default 80 for --density; 3K + 40 for\n"
+    "                       --spectrum K)\n"
+    "  --sigma S            density smoothing width (default 1% of the range)\n"
+    "  --points P           density points (default 400)\n"
+    "  --seed S             seed of the random probes (PCG, default 0)\n"
+    "  -o, --output FILE    write to FILE atomically (default standard output)\n"
+    "  -h, --help           show this help\n";
+
+enum {
+    OPT_SPECTRUM = ADD_OPT_FIRST_FREE,
+    OPT_TRACE,
+    OPT_DENSITY,
+    OPT_EVERY,
+    OPT_VECTORS,
+    OPT_STEPS,
+    OPT_SIGMA,
+    OPT_POINTS
+};
+enum { MODE_FULL, MODE_EXTREMES, MODE_TRACE, MODE_DENSITY };
+
+typedef struct {
+    const char *weights, *output;
+    int mode, modes_given;
+    long k, every, vectors, steps, points;
+    double sigma;
+    uint64_t seed;
+} hess_opts;
+
+static int hess_option(void *ctx, int c, const char *arg)
+{
+    hess_opts *o = ctx;
+    switch (c) {
+    case ADD_OPT_WEIGHTS: o->weights = arg; return CLI_OK;
+    case ADD_OPT_SEED: return cli_u64(CMD, "--seed", arg, &o->seed);
+    case OPT_SPECTRUM:
+        o->modes_given++;
+        if (strcmp(arg, "full") == 0) {
+            o->mode = MODE_FULL;
+            return CLI_OK;
+        }
+        o->mode = MODE_EXTREMES;
+        if (cli_long(CMD, "--spectrum", arg, 1, 1000000L, &o->k) != CLI_OK)
+            return CLI_USAGE;
+        return CLI_OK;
+    case OPT_TRACE: o->modes_given++, o->mode = MODE_TRACE; return CLI_OK;
+    case OPT_DENSITY: o->modes_given++, o->mode = MODE_DENSITY; return CLI_OK;
+    case OPT_EVERY: return cli_long(CMD, "--every", arg, 1, 1L << 20, &o->every);
+    case OPT_VECTORS: return cli_long(CMD, "--vectors", arg, 1, 1000000L, &o->vectors);
+    case OPT_STEPS: return cli_long(CMD, "--steps", arg, 1, 100000L, &o->steps);
+    case OPT_POINTS: return cli_long(CMD, "--points", arg, 2, 1000000L, &o->points);
+    case OPT_SIGMA:
+        if (cli_double(CMD, "--sigma", arg, &o->sigma) != CLI_OK)
+            return CLI_USAGE;
+        if (!(o->sigma > 0.0)) {
+            cli_error(CMD, "--sigma: expected a number > 0, got '%s'", arg);
+            return CLI_USAGE;
+        }
+        return CLI_OK;
+    }
+    return CLI_NOT_MINE;
+}
+
+static int parse_opts(int argc, char **argv, hess_opts *o)
+{
+    static const struct option longopts[] = {{"weights", required_argument, NULL, ADD_OPT_WEIGHTS},
+                                             {"seed", required_argument, NULL, ADD_OPT_SEED},
+                                             {"spectrum", required_argument, NULL, OPT_SPECTRUM},
+                                             {"trace", no_argument, NULL, OPT_TRACE},
+                                             {"density", no_argument, NULL, OPT_DENSITY},
+                                             {"every", required_argument, NULL, OPT_EVERY},
+                                             {"vectors", required_argument, NULL, OPT_VECTORS},
+                                             {"steps", required_argument, NULL, OPT_STEPS},
+                                             {"sigma", required_argument, NULL, OPT_SIGMA},
+                                             {"points", required_argument, NULL, OPT_POINTS},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    *o = (hess_opts){.mode = MODE_FULL, .every = 1, .points = 400};
+    int rc = addition_parse(CMD, help_text, longopts, &o->output, hess_option, o, NULL, argc, argv);
+    if (rc == CLI_OK && !o->weights) {
+        cli_error(CMD, "--weights: missing (weights written by 'addition train --save')");
+        rc = CLI_USAGE;
+    }
+    if (rc == CLI_OK && o->modes_given > 1) {
+        cli_error(CMD, "--spectrum, --trace and --density exclude each other");
+        rc = CLI_USAGE;
+    }
+    if (!o->vectors)
+        o->vectors = o->mode == MODE_TRACE ? 100 : 10;
+    if (!o->steps)
+        o->steps = o->mode == MODE_EXTREMES ? 3 * o->k + 40 : 80;
+    return rc;
+}
+
+static rs_status apply(void *ctx, const double *v, double *hv)
+{
+    return addition_hess_vec(ctx, v, hv);
+}
+
+static rs_status apply_block(void *ctx, const double *v, size_t nv, double *hv)
+{
+    return addition_hess_mat(ctx, v, nv, hv);
+}
+
+static void write_header(FILE *fp, int nfull, char **full, const hess_opts *o,
+                         const addition_net *net, const addition_evalset *es, size_t nsums,
+                         double loss)
+{
+    cli_header(fp, nfull, full);
+    fprintf(fp, "# weights: %s (bits %d, hidden %d, %zu parameters)\n", o->weights, net->bits,
+            net->hidden, net->nparams);
+    addition_describe_evalset(fp, es);
+    fprintf(fp,
+            "# loss: L = (1/N) sum of E = sum_k 1/2 (c_k - o_k)^2 over N = %zu sums (every %ld-th "
+            "of the set); L = %.17g\n",
+            nsums, o->every, loss);
+    fputs("# exact Hessian-vector products: R-operator through BPTT\n", fp);
+}
+
+/* The dense Hessian's eigenvalues, ascending, into ev (np). */
+static int dense_spectrum(const addition_hess *hs, size_t np, double *ev, double *asym)
+{
+    double *hess = malloc(np * np * sizeof *hess), *desc = malloc(np * sizeof *desc);
+    rs_status st = hess && desc ? addition_hess_dense(hs, hess, asym) : RS_ENOMEM;
+    if (st == RS_OK)
+        st = symeig(np, hess, desc, NULL);
+    for (size_t i = 0; st == RS_OK && i < np; i++)
+        ev[i] = desc[np - 1 - i];
+    free(hess);
+    free(desc);
+    if (st != RS_OK)
+        cli_error(CMD, "the dense Hessian failed: %s", rs_status_str(st));
+    return st == RS_OK ? CLI_OK : CLI_FAILURE;
+}
+
+static int run_full(FILE *fp, const addition_hess *hs, size_t np)
+{
+    double *ev = malloc(np * sizeof *ev), asym = 0.0;
+    int rc = ev ? dense_spectrum(hs, np, ev, &asym) : CLI_FAILURE;
+    if (rc == CLI_OK) {
+        double tr = 0.0;
+        for (size_t i = 0; i < np; i++)
+            tr += ev[i];
+        fprintf(fp,
+                "# spectrum: all %zu eigenvalues of the dense Hessian (symmetric to %.2g of "
+                "max|H| before symmetrising), ascending; trace %.17g\n",
+                np, asym, tr);
+        fputs("# columns: index eigenvalue\n", fp);
+        for (size_t i = 0; i < np; i++)
+            fprintf(fp, "%zu %.17g\n", i, ev[i]);
+    }
+    free(ev);
+    return rc;
+}
+
+static int run_extremes(FILE *fp, addition_hess *hs, size_t np, const hess_opts *o)
+{
+    size_t k = (size_t)o->k, m = (size_t)o->steps < np ? (size_t)o->steps : np;
+    if (k > m) {
+        cli_error(CMD, "--spectrum: expected K <= the Lanczos steps (%zu), got '%ld'", m, o->k);
+        return CLI_USAGE;
+    }
+    double *lo = malloc(2 * k * sizeof *lo), *hi = lo ? lo + k : NULL;
+    spectrum_op op = {np, apply, apply_block, hs};
+    rs_status st = lo ? spectrum_extremes(&op, k, m, o->seed, lo, hi) : RS_ENOMEM;
+    if (st == RS_OK) {
+        fprintf(fp,
+                "# spectrum: the %zu smallest and largest eigenvalues, Ritz values of %zu "
+                "Lanczos steps (full reorthogonalisation) from a Rademacher start, seed %llu\n",
+                k, m, (unsigned long long)o->seed);
+        fputs("# columns: k lambda_k_smallest lambda_k_largest\n", fp);
+        for (size_t i = 0; i < k; i++)
+            fprintf(fp, "%zu %.17g %.17g\n", i + 1, lo[i], hi[i]);
+    } else {
+        cli_error(CMD, "Lanczos failed: %s", rs_status_str(st));
+    }
+    free(lo);
+    return st == RS_OK ? CLI_OK : CLI_FAILURE;
+}
+
+static int run_trace(FILE *fp, addition_hess *hs, size_t np, const hess_opts *o)
+{
+    double exact, est, se;
+    spectrum_op op = {np, apply, apply_block, hs};
+    rs_status st = addition_hess_trace(hs, &exact);
+    if (st == RS_OK)
+        st = spectrum_hutchinson(&op, (size_t)o->vectors, o->seed, &est, &se);
+    if (st != RS_OK) {
+        cli_error(CMD, "the trace failed: %s", rs_status_str(st));
+        return CLI_FAILURE;
+    }
+    fprintf(fp,
+            "# trace: exact = sum_j e_j^T H e_j; Hutchinson = mean of v^T H v over %ld "
+            "Rademacher v (seed %llu), std_error its standard error; "
+            "(hutchinson - exact)/std_error = %.3g\n",
+            o->vectors, (unsigned long long)o->seed, (est - exact) / se);
+    fputs("# columns: exact hutchinson std_error vectors\n", fp);
+    fprintf(fp, "%.17g %.17g %.17g %ld\n", exact, est, se, o->vectors);
+    return CLI_OK;
+}
+
+static int run_density(FILE *fp, addition_hess *hs, size_t np, const hess_opts *o)
+{
+    size_t nv = (size_t)o->vectors, m = (size_t)o->steps < np ? (size_t)o->steps : np;
+    size_t npts = (size_t)o->points, count = 0;
+    int dense = np <= DENSE_MAX, rc = CLI_OK;
+    double *nodes = malloc(nv * m * sizeof *nodes), *wts = malloc(nv * m * sizeof *wts);
+    double *ev = dense ? malloc(np * sizeof *ev) : NULL;
+    double *x = malloc(npts * sizeof *x), *d1 = malloc(2 * npts * sizeof *d1);
+    spectrum_op op = {np, apply, apply_block, hs};
+    if (!nodes || !wts || (dense && !ev) || !x || !d1) {
+        cli_error(CMD, "out of memory");
+        rc = CLI_FAILURE;
+    } else if (spectrum_slq(&op, nv, m, o->seed, nodes, wts, &count) != RS_OK) {
+        cli_error(CMD, "stochastic Lanczos quadrature failed");
+        rc = CLI_FAILURE;
+    } else if (dense) {
+        rc = dense_spectrum(hs, np, ev, NULL);
+    }
+    if (rc == CLI_OK) {
+        double lo = nodes[0], hi = nodes[0];
+        for (size_t i = 0; i < count; i++)
+            lo = fmin(lo, nodes[i]), hi = fmax(hi, nodes[i]);
+        double sigma = o->sigma > 0.0 ? o->sigma : 0.01 * (hi - lo > 0 ? hi - lo : 1.0);
+        grid_linspace(lo - 5 * sigma, hi + 5 * sigma, npts, x);
+        spectrum_gauss_density(nodes, wts, count, sigma, x, npts, d1);
+        if (dense)
+            spectrum_gauss_density(ev, NULL, np, sigma, x, npts, d1 + npts);
+        fprintf(fp,
+                "# density: stochastic Lanczos quadrature, %zu Rademacher vectors (seed %llu) "
+                "x %zu Lanczos steps; Gaussian smoothing sigma %.17g%s\n",
+                nv, (unsigned long long)o->seed, m, sigma,
+                dense ? "; exact: the dense spectrum smoothed the same way" : "");
+        fputs(dense ? "# columns: lambda slq exact\n" : "# columns: lambda slq\n", fp);
+        for (size_t i = 0; i < npts; i++) {
+            fprintf(fp, "%.17g %.17g", x[i], d1[i]);
+            if (dense)
+                fprintf(fp, " %.17g", d1[npts + i]);
+            fputc('\n', fp);
+        }
+    }
+    free(nodes);
+    free(wts);
+    free(ev);
+    free(x);
+    free(d1);
+    return rc;
+}
+
+/* The sums: every K-th of the evaluation set. */
+static size_t pick_sums(const addition_evalset *es, long every, uint32_t *a, uint32_t *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < es->n; i += (size_t)every, n++)
+        a[n] = es->a[i], b[n] = es->b[i];
+    return n;
+}
+
+int addition_cmd_hessian(int argc, char **argv, int nfull, char **full)
+{
+    hess_opts o;
+    int rc = parse_opts(argc, argv, &o);
+    if (rc != CLI_OK)
+        return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+    addition_net net;
+    if ((rc = addition_load_weights(CMD, o.weights, &net)) != CLI_OK)
+        return rc;
+    if (o.mode == MODE_FULL && net.nparams > DENSE_MAX) {
+        cli_error(CMD, "--spectrum full: %zu weights is more than %d; use --spectrum K (Lanczos)",
+                  net.nparams, DENSE_MAX);
+        addition_net_free(&net);
+        return CLI_USAGE;
+    }
+    addition_evalset es;
+    if ((rc = addition_load_evalset(CMD, &es, net.bits)) != CLI_OK) {
+        addition_net_free(&net);
+        return rc;
+    }
+    uint32_t *a = malloc(es.n * sizeof *a), *b = malloc(es.n * sizeof *b);
+    addition_hess *hs = NULL;
+    size_t nsums = a && b ? pick_sums(&es, o.every, a, b) : 0;
+    outfile of;
+    if (!a || !b || addition_hess_new(&net, net.w, nsums, a, b, &hs) != RS_OK) {
+        cli_error(CMD, "out of memory for %zu sums", es.n);
+        rc = CLI_FAILURE;
+    } else if ((rc = cli_open(CMD, o.output, &of)) == CLI_OK) {
+        write_header(of.fp, nfull, full, &o, &net, &es, nsums, addition_hess_loss(hs));
+        switch (o.mode) {
+        case MODE_FULL: rc = run_full(of.fp, hs, net.nparams); break;
+        case MODE_EXTREMES: rc = run_extremes(of.fp, hs, net.nparams, &o); break;
+        case MODE_TRACE: rc = run_trace(of.fp, hs, net.nparams, &o); break;
+        default: rc = run_density(of.fp, hs, net.nparams, &o); break;
+        }
+        if (rc == CLI_OK)
+            rc = cli_close(CMD, &of);
+        else
+            outfile_abort(&of);
+    }
+    addition_hess_free(hs);
+    free(a);
+    free(b);
+    addition_evalset_free(&es);
+    addition_net_free(&net);
+    return rc;
+}
