@@ -92,3 +92,4 @@ animation:
 	@echo "make $@: gnuplot not found; install the Debian package gnuplot-nox (or gnuplot) and rerun configure" >&2; exit 1
 endif !HAVE_GNUPLOT
 .PHONY: animation
+EXTRA_DIST += docs/figures/optim-zoo.png docs/figures/pascanu-cliff.png docs/figures/optim-zoo.gif

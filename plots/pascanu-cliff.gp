@@ -69,25 +69,29 @@ set key bottom left Left reverse opaque fc rgb "#33ffffff" box lc rgb "#cccccc" 
 
 stats [*:*][*:*] surface using 1:2 nooutput
 xlo = STATS_min_x; xhi = STATS_max_x; ylo = STATS_min_y; yhi = STATS_max_y
-set xrange [xlo:xhi]
-set yrange [ylo:yhi]
-eval rs_ticks("x", xlo, xhi, floor((width - 235) / 45.0))
-eval rs_ticks("y", ylo, yhi, floor((height - 125) / 36.0))
 
 ntraces = words(traces)
 colour_of(i) = word(colours, (i - 1) % words(colours) + 1)
 array last[ntraces]
 do for [i = 1:ntraces] {
-    stats [*:*][*:*] word(traces, i) using 2:3 nooutput
+    stats word(traces, i) using 2 nooutput
     last[i] = STATS_records - 1
     # The last iterate, if outside the panel: say where it went.
-    stats [*:*][*:*] word(traces, i) every ::last[i]::last[i] using 2:3 nooutput
-    if (STATS_max_x < xlo || STATS_max_x > xhi || STATS_max_y < ylo || STATS_max_y > yhi) {
-        set label 10 + i sprintf("%s: thrown to (%.3g, %.3g)", word(titles, i), \
-            STATS_max_x, STATS_max_y) at graph 0.99, graph 0.97 - 0.05 * (i - 1) right front \
+    stats word(traces, i) every ::last[i]::last[i] using 2 nooutput
+    bx = STATS_max
+    stats word(traces, i) every ::last[i]::last[i] using 3 nooutput
+    wy = STATS_max
+    if (bx < xlo || bx > xhi || wy < ylo || wy > yhi) {
+        set label 10 + i sprintf("%s: thrown to (%.3g, %.3g)", word(titles, i), bx, wy) \
+            at graph 0.99, graph 0.97 - 0.05 * (i - 1) right front \
             textcolor rgb "white" font ",11"
     }
 }
+
+set xrange [xlo:xhi]
+set yrange [ylo:yhi]
+eval rs_ticks("x", xlo, xhi, floor((width - 235) / 45.0))
+eval rs_ticks("y", ylo, yhi, floor((height - 125) / 36.0))
 
 splot surface using 1:2:(0):(colour($3)) with pm3d notitle, \
       for [i = 1:ntraces] word(traces, i) using 2:3:(0) \

@@ -44,8 +44,9 @@ static const char optimize_help[] =
     "  --eta-plus E         RProp step growth (default 1.2)\n"
     "  --eta-minus E        RProp step shrink (default 0.5)\n"
     "Gradient clipping, before every step (not both):\n"
-    "  --clip-norm C        g <- g*C/||g|| when ||g|| > C (Pascanu et al. 2013, Alg. 1,\n"
-    "                       exactly: torch's clip_grad_norm_ adds 1e-6 to ||g||)\n"
+    "  --clip-norm C        g <- g*C/||g|| when ||g|| > C (Pascanu et al. 2013,\n"
+    "                       Alg. 1, exactly: torch's clip_grad_norm_ adds 1e-6\n"
+    "                       to ||g||)\n"
     "  --clip-value C       each component into [-C, C]\n" CLI_DATA_HELP CLI_S0_HELP
     "Output:\n"
     "  -o, --output FILE    the trace, atomically; the final iterate then goes to\n"
