@@ -31,6 +31,9 @@ dist_pkgdata_DATA = \
 	plots/rprop-family.gp \
 	plots/rprop-loss.gp \
 	plots/surface-3d.gp \
+	plots/optim-zoo.gp \
+	plots/optim-zoo-animate.gp \
+	plots/pascanu-cliff.gp \
 	plots/addition_learning.gp \
 	plots/addition_gradflow.gp \
 	plots/addition_landscape.gp \

@@ -86,6 +86,10 @@ draws gradient pdf grad.dat
 draws traces png wide.dat t1.dat t2.dat --titles "tutorial iRprop−"
 draws loss svg t1.dat t2.dat --titles "tutorial iRprop−"
 draws surface3d png zoom.dat --trace t2.dat --width 400 --height 300
+draws zoo png wide.dat t1.dat t2.dat --titles "tutorial iRprop−"
+draws pascanu png zoom.dat t1.dat t2.dat --titles "a b" --cbmax 1e6
+fails_with 2 "rnnscape plot: --plus: not an option of 'plot pascanu'" "--plus is not pascanu's" \
+    rns plot pascanu zoom.dat t1.dat --plus 0 -o fig.png
 
 rns plot gradient grad.dat --format svg -o fig.out
 ok $? "--format wins over the extension"
