@@ -94,3 +94,6 @@ $(FIGDIR)/addition-landscape3d.$(FORMAT): $(srcdir)/plots/addition_landscape3d.g
 	$(AM_V_GEN)$(GNUPLOT) -e "$(ADD_GP); datafile='$(ADD_LAND_PCA)'; trajectory='$(ADD_LAND_TRAJ)'" \
 	  $(srcdir)/plots/addition_landscape3d.gp && mv -f $@.tmp $@
 endif HAVE_GNUPLOT
+
+# The addition CLI tests under `make check-valgrind` too.
+VALGRIND_TESTS += tests/tools/test_addition_cli.sh tests/tools/test_addition_optim.sh

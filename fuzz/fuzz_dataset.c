@@ -2,7 +2,10 @@
  * it fails with a message (and a line number within the file when it names
  * one) and nothing allocated, or it returns M >= 1 rows of T >= 1 finite
  * inputs and a finite target, and outside '#' comments the file holds
- * nothing but plain decimal numbers and white space (no hex, no words). */
+ * nothing but plain decimal numbers and white space (no hex, no words).
+ * Read again with limits near the input's own longest line and size (and
+ * sometimes a tiny memory ceiling), it gives the same result when the
+ * input keeps within them, and stops at the first line beyond them. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -10,6 +13,48 @@
 
 #include "dataset.h"
 #include "fuzz_common.h"
+#include "fuzz_limits.h"
+
+static void check_limited(const unsigned char *data, size_t size, rs_status st0,
+                          const dataset *ds0, const dataset_error *err0)
+{
+    read_limits lim = fuzz_limits(data, size);
+    size_t stop = fuzz_limit_line(data, size, &lim);
+    FILE *fp = fmemopen((void *)data, size, "r");
+    if (!fp)
+        return;
+    dataset ds;
+    dataset_error err;
+    rs_status st = dataset_read_limited(&ds, fp, &lim, &err);
+    fclose(fp);
+    if (st != RS_OK && (ds.x || ds.target || ds.m || ds.t))
+        fuzz_fail("dataset_read_limited failed but left data behind", "(binary)");
+    if (st == RS_ENOMEM) {
+        if (!lim.memory.ceiling || (st0 == RS_OK && ds0->m * (ds0->t + 1) <= 1024))
+            fuzz_fail("dataset_read_limited ran out of memory below the ceiling", "(binary)");
+        return;
+    }
+    if (st0 == RS_OK && stop == 0 && lim.memory.ceiling && ds0->m * (ds0->t + 1) > 1024)
+        fuzz_fail("dataset_read_limited held more values than the ceiling allows", "(binary)");
+    if (stop == 0) {
+        if (st != st0 || err.line != err0->line)
+            fuzz_fail("dataset_read_limited differs within the limits", "(binary)");
+    } else if (st == RS_OK) {
+        fuzz_fail("dataset_read_limited read past a limit", "(binary)");
+    } else if (st == RS_ERANGE) {
+        if (err.line != stop)
+            fuzz_fail("dataset_read_limited stopped at another line", "(binary)");
+    } else if (st != st0 || err.line != err0->line || err0->line >= stop) {
+        fuzz_fail("dataset_read_limited failed differently before the limit", "(binary)");
+    }
+    if (st == RS_OK) {
+        if (ds.m != ds0->m || ds.t != ds0->t ||
+            memcmp(ds.x, ds0->x, ds.m * ds.t * sizeof *ds.x) != 0 ||
+            memcmp(ds.target, ds0->target, ds.m * sizeof *ds.target) != 0)
+            fuzz_fail("dataset_read_limited returned other values", "(binary)");
+        dataset_free(&ds);
+    }
+}
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
@@ -32,6 +77,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
             fuzz_fail("dataset_read failed without a message", "(binary)");
         if (err.line > lines)
             fuzz_fail("dataset_read named a line past the end", "(binary)");
+        check_limited(data, size, st, &ds, &err);
         return 0;
     }
     int comment = 0;
@@ -56,6 +102,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
             if (!isfinite(ds.x[i * ds.t + k]))
                 fuzz_fail("dataset_read returned a non-finite input", "(binary)");
     }
+    check_limited(data, size, st, &ds, &err);
     dataset_free(&ds);
     return 0;
 }

@@ -31,6 +31,9 @@ dist_pkgdata_DATA = \
 	plots/rprop-family.gp \
 	plots/rprop-loss.gp \
 	plots/surface-3d.gp \
+	plots/optim-zoo.gp \
+	plots/optim-zoo-animate.gp \
+	plots/pascanu-cliff.gp \
 	plots/addition_learning.gp \
 	plots/addition_gradflow.gp \
 	plots/addition_landscape.gp \
@@ -64,3 +67,7 @@ user_tests = tests/tools/test_plot.sh tests/tools/test_man.sh tests/tools/test_e
 TESTS += $(user_tests)
 dist_check_SCRIPTS += $(user_tests)
 AM_TESTS_ENVIRONMENT += HELP2MAN='$(HELP2MAN)'; export HELP2MAN;
+
+# src/models/objective.h is included everywhere but was listed nowhere, so
+# `make dist` left it out and distcheck failed; listed here.
+noinst_HEADERS += src/models/objective.h

@@ -6,24 +6,27 @@
 # Reads only files written by `rnnscape addition landscape`:
 #   random    the --directions random file
 #   pca       the --directions pca grid (-o)
-#   trajectory its --trajectory file
-# Output: outfile (required); term png (default), svg or pdf.
+#   trajectory its --trajectory file (optional: without it no trajectory)
+# Output: outfile (required); term png (default), svg or pdf; width, height
+# (pixels).  Shared settings: common.gp.
 # Styling: levels (colour bands, default 24).
 
-if (!exists("random") || !exists("pca") || !exists("trajectory") || !exists("outfile")) {
-    print "addition_landscape.gp: set random='FILE', pca='FILE', trajectory='FILE' and outfile='FILE'"
+if (!exists("random") || !exists("pca") || !exists("outfile")) {
+    print "addition_landscape.gp: set random='FILE', pca='FILE' and outfile='FILE' (and trajectory='FILE')"
     exit status 2
 }
-if (!exists("term")) term = "png"
-if (!exists("levels")) levels = 24
-if (term eq "svg") { set terminal svg size 1200,540 dynamic font "Sans,12" } \
-else { if (term eq "pdf") { set terminal pdfcairo size 12in,5.4in font "Sans,11" } \
-else { set terminal pngcairo size 1200,540 font "Sans,11" } }
-set output outfile
+if (!exists("levels")) { levels = 24 }
+if (!exists("width")) { width = 1200 }
+if (!exists("height")) { height = 540 }
+rs_dir = ARG0
+while (strlen(rs_dir) > 0 && rs_dir[strlen(rs_dir):strlen(rs_dir)] ne "/") {
+    rs_dir = rs_dir[1:strlen(rs_dir) - 1]
+}
+load rs_dir . "common.gp"
 
-stats random using 3 nooutput
+stats [*:*][*:*] random using 3 nooutput
 lo = STATS_min; hi = STATS_max
-stats pca index 0 using 3 nooutput
+stats [*:*][*:*] pca index 0 using 3 nooutput
 lo = (STATS_min < lo) ? STATS_min : lo
 hi = (STATS_max > hi) ? STATS_max : hi
 
@@ -33,7 +36,7 @@ set pm3d map interpolate 2,2
 set logscale cb
 set cbrange [lo:hi]
 set format cb "%.2g"
-set palette defined (0 "#440154", 1 "#482878", 2 "#3e4989", 3 "#31688e", 4 "#26828e", 5 "#1f9e89", 6 "#35b779", 7 "#6ece58", 8 "#b5de2b", 9 "#fde725") maxcolors levels
+set palette maxcolors levels
 set cblabel "mean E"
 set size square
 set tics out
@@ -53,7 +56,12 @@ splot random using 1:2:3 with pm3d notitle, \
 set title "PCA directions of the training trajectory"
 set xlabel "PC 1"
 set ylabel "PC 2"
+if (exists("trajectory")) {
 splot pca index 0 using 1:2:3 with pm3d notitle, \
       pca index 0 using 1:2:3 nosurface with lines lc rgb "#ffffff" lw 0.5 notitle, \
       trajectory using 1:2:3 nocontour with linespoints lc rgb "red" pt 7 ps 0.6 lw 1.5 title "training trajectory"
+} else {
+splot pca index 0 using 1:2:3 with pm3d notitle, \
+      pca index 0 using 1:2:3 nosurface with lines lc rgb "#ffffff" lw 0.5 notitle
+}
 unset multiplot

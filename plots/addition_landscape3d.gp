@@ -4,18 +4,21 @@
 #
 # Reads only a file written by `rnnscape addition landscape --directions pca`:
 #   datafile   the grid (-o)
-#   trajectory its --trajectory file
-# Output: outfile (required); term png (default), svg or pdf.
+#   trajectory its --trajectory file (optional: without it no trajectory)
+# Output: outfile (required); term png (default), svg or pdf; width, height
+# (pixels).  Shared settings: common.gp.
 
-if (!exists("datafile") || !exists("trajectory") || !exists("outfile")) {
-    print "addition_landscape3d.gp: set datafile='FILE', trajectory='FILE' and outfile='FILE'"
+if (!exists("datafile") || !exists("outfile")) {
+    print "addition_landscape3d.gp: set datafile='FILE' and outfile='FILE' (and trajectory='FILE')"
     exit status 2
 }
-if (!exists("term")) term = "png"
-if (term eq "svg") { set terminal svg size 900,700 dynamic font "Sans,12" } \
-else { if (term eq "pdf") { set terminal pdfcairo size 9in,7in font "Sans,11" } \
-else { set terminal pngcairo size 900,700 font "Sans,11" } }
-set output outfile
+if (!exists("width")) { width = 900 }
+if (!exists("height")) { height = 700 }
+rs_dir = ARG0
+while (strlen(rs_dir) > 0 && rs_dir[strlen(rs_dir):strlen(rs_dir)] ne "/") {
+    rs_dir = rs_dir[1:strlen(rs_dir) - 1]
+}
+load rs_dir . "common.gp"
 
 set title "Binary addition RNN: loss landscape in the PCA plane of training"
 set xlabel "PC 1"
@@ -25,7 +28,6 @@ set logscale z
 set logscale cb
 set format z "%.2g"
 set format cb "%.2g"
-set palette defined (0 "#440154", 1 "#482878", 2 "#3e4989", 3 "#31688e", 4 "#26828e", 5 "#1f9e89", 6 "#35b779", 7 "#6ece58", 8 "#b5de2b", 9 "#fde725")
 set pm3d depthorder border lc rgb "#404040" lw 0.3
 set hidden3d front
 set view 38, 24
@@ -34,5 +36,9 @@ lift = 1.15
 set xyplane relative 0
 set key top right
 set autoscale xfix; set autoscale yfix
+if (exists("trajectory")) {
 splot datafile index 0 using 1:2:3 every 2:2 with pm3d notitle, \
       trajectory using 1:2:($3 * lift) with linespoints lc rgb "red" pt 7 ps 0.7 lw 2 title "training trajectory"
+} else {
+splot datafile index 0 using 1:2:3 every 2:2 with pm3d notitle
+}

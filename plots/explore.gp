@@ -151,10 +151,10 @@ if (ARG1 eq "draw") {
         set mcbtics default
     }
     set cbtics scale 0.6, 0.35 out nomirror
-    set cblabel (rs_plus == 1 ? "{/:Italic ξ} + 1" : "{/:Italic ξ}") rotate by 0 offset 0.5, 0
+    set cblabel (rs_plus == 1 ? "{/:Italic ξ} + 1" : "{/:Italic ξ}") rotate by 0 offset 3, 0
     rs_colour(v) = (v + rs_plus < rs_cbmin) ? rs_cbmin : (v + rs_plus < rs_cbmax) ? v + rs_plus : rs_cbmax
     set tics out nomirror
-    set rmargin 14
+    set rmargin 16
     eval rs_ticks("x", rs_dx0, rs_dx1, 9)
     eval rs_ticks("y", rs_dy0, rs_dy1, 9)
     set xlabel "w_{in}" font ":Italic,12"

@@ -26,36 +26,20 @@ if (!exists("datafile")) {
     print "gradient-over-time.gp: set datafile='FILE' (rnnscape gradtime output)"
     exit status 2
 }
-if (!exists("outfile")) {
-    print "gradient-over-time.gp: set outfile='FILE'"
-    exit status 2
-}
-if (!exists("term")) term = "pngcairo"
-if (term eq "png") term = "pngcairo"
-if (term eq "pdf") term = "pdfcairo"
-if (!exists("linthresh")) linthresh = 2
-if (!exists("linscale")) linscale = 1
-if (!exists("title")) title = "Unstability of gradient in backward propagation.\n(backpropagate from left to right)"
-if (!exists("width")) width = 900
-if (!exists("height")) height = 430
+if (!exists("linthresh")) { linthresh = 2 }
+if (!exists("linscale")) { linscale = 1 }
+if (!exists("title")) { title = "Unstability of gradient in backward propagation.\n(backpropagate from left to right)" }
+if (!exists("width")) { width = 900 }
+if (!exists("height")) { height = 430 }
 
-if (term eq "pdfcairo") {
-    set terminal pdfcairo size width/100.0, height/100.0 font "DejaVu Sans,11" fontscale 0.75
-} else {
-    if (term eq "svg") {
-        set terminal svg size width, height font "DejaVu Sans,11" dynamic background "white"
-    } else {
-        set terminal pngcairo size width, height font "DejaVu Sans,11" background "white"
-    }
+rs_dir = ARG0
+while (strlen(rs_dir) > 0 && rs_dir[strlen(rs_dir):strlen(rs_dir)] ne "/") {
+    rs_dir = rs_dir[1:strlen(rs_dir) - 1]
 }
-set output outfile
+load rs_dir . "common.gp"
 
 # --- seaborn 'darkgrid' look --------------------------------------------
-set object 1 rectangle from graph 0, 0 to graph 1, 1 behind \
-    fillcolor rgb "#eaeaf2" fillstyle solid noborder
-set grid xtics ytics back lt 1 lc rgb "white" lw 1.2
-unset border
-set tics scale 0 textcolor "#262626"
+eval rs_darkgrid
 set xtics nomirror 1
 set ytics nomirror
 
@@ -73,34 +57,35 @@ do for [e = 2:8:2] {
     set ytics add (sprintf("10^{%d}", e) 10**e, sprintf("−10^{%d}", e) -(10**e))
 }
 
-# The data's own extent, step 0 on the left.
-set autoscale xfix
-set autoscale yfix
-set xrange [*:*] reverse
+# x: the data's own extent, step 0 on the left; y: symmetric about 0, as
+# matplotlib's symlog autoscaling leaves the tutorial's axis, so that the
+# lowest tick (-10^8) is labelled as the highest is.
+stats [*:*][*:*] datafile using 1:5 nooutput
+set xrange [STATS_max_x:STATS_min_x]
+ymax = abs(STATS_min_y) > abs(STATS_max_y) ? abs(STATS_min_y) : abs(STATS_max_y)
+set yrange [-ymax:ymax]
 set format x "%g"
 
-set title title font ",13" textcolor "#262626"
-set xlabel "timestep {/:Italic k}" font ",13" textcolor "#262626"
-set ylabel "∂{/:Italic ξ}\n――\n∂{/:Italic S}_{/:Italic k}" rotate by 0 font ",15" textcolor "#262626" offset 1, 0
+set title title font ",13" textcolor rgb rs_text
+set xlabel "timestep {/:Italic k}" font ",13" textcolor rgb rs_text
+set ylabel "∂{/:Italic ξ}\n――\n∂{/:Italic S}_{/:Italic k}" rotate by 0 font ",15" textcolor rgb rs_text offset -0.5, 0
 set key outside right center Left reverse samplen 2.5 spacing 1.4 \
-    title "{/:Italic (w_x, w_{rec})}" font ",11" textcolor "#262626"
+    title "{/:Italic (w_x, w_{rec})}" font ",11" textcolor rgb rs_text
 set key title font ",15"
 
-set lmargin 11
+set lmargin 13
 
-# matplotlib's 'r', 'b', 'm', 'c', 'g', 'y', in the tutorial's order
-colours = "#ff0000 #0000ff #bf00bf #00bfbf #008000 #bfbf00"
-colour_of(i) = word(colours, (i - 1) % words(colours) + 1)
-
-stats datafile using 5 nooutput
+stats [*:*][*:*] datafile using 5 nooutput
 nblocks = STATS_blocks
 array label[nblocks]
 do for [i = 1:nblocks] {
-    stats datafile index (i - 1) every ::0::0 using 3 nooutput
+    stats [*:*][*:*] datafile index (i - 1) every ::0::0 using 3 nooutput
     wx = STATS_min
-    stats datafile index (i - 1) every ::0::0 using 4 nooutput
+    stats [*:*][*:*] datafile index (i - 1) every ::0::0 using 4 nooutput
     label[i] = sprintf("(%g, %g)", wx, STATS_min)
 }
 
+# matplotlib's linewidth 1 (1 pt at 72 dpi) on the tutorial's 7-inch
+# figure, scaled to this canvas
 plot for [i = 1:nblocks] datafile index (i - 1) using 1:5 \
-    with lines lw 1.3 lc rgb colour_of(i) title label[i]
+    with lines lw (1.0 * width / 720) lc rgb rs_colour_of(i) title label[i]

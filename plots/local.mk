@@ -8,6 +8,7 @@
 # any range and resolution (see plots/README.md).
 
 FIG_GP_FILES = \
+	plots/common.gp \
 	plots/loss-surface.gp \
 	plots/gradient-over-time.gp \
 	plots/rprop-family.gp \
@@ -61,6 +62,22 @@ FIGURES += \
 	$(FIGDIR)/rprop-family.$(FORMAT) \
 	$(FIGDIR)/rprop-loss.$(FORMAT)
 
+# The family's data depend on the variables' values: each stamp holds them
+# and is rewritten only when they change, so that
+# `make figures FAMILY_START=0.5,1.8` redoes the traces (and nothing else).
+FIG_FAMILY_START_VARS = $(FIG_DATADIR)/family-start.vars
+FIG_FAMILY_SURFACE_VARS = $(FIG_DATADIR)/family-surface.vars
+$(FIG_FAMILY_START_VARS): fig-vars-force
+	@$(MKDIR_P) $(@D)
+	@echo 'FAMILY_START=$(FAMILY_START)' >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+$(FIG_FAMILY_SURFACE_VARS): fig-vars-force
+	@$(MKDIR_P) $(@D)
+	@echo 'FAMILY_WX=$(FAMILY_WX) FAMILY_WREC=$(FAMILY_WREC) FAMILY_GRID=$(FAMILY_GRID)' >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+fig-vars-force:
+.PHONY: fig-vars-force
+
 # --- data (the tutorial's settings, SPEC section 2) ----------------------
 $(FIG_DATADIR)/surface-wide.dat: $(FIG_DEPS)
 	@$(MKDIR_P) $(@D)
@@ -71,7 +88,7 @@ $(FIG_DATADIR)/surface-zoom.dat: $(FIG_DEPS)
 $(FIG_DATADIR)/surface-rprop-zoom.dat: $(FIG_DEPS)
 	@$(MKDIR_P) $(@D)
 	$(AM_V_GEN)$(FIG_RNNSCAPE) surface --wx 0:2 --wrec 0:2 --grid 50 -o $@
-$(FIG_DATADIR)/surface-family.dat: $(FIG_DEPS)
+$(FIG_DATADIR)/surface-family.dat: $(FIG_DEPS) $(FIG_FAMILY_SURFACE_VARS)
 	@$(MKDIR_P) $(@D)
 	$(AM_V_GEN)$(FIG_RNNSCAPE) surface --wx $(FAMILY_WX) --wrec $(FAMILY_WREC) \
 	  --grid $(FAMILY_GRID) -o $@
@@ -81,7 +98,7 @@ $(FIG_DATADIR)/gradtime-tutorial.dat: $(FIG_DEPS)
 $(FIG_DATADIR)/rprop-tutorial.dat: $(FIG_DEPS)
 	@$(MKDIR_P) $(@D)
 	$(AM_V_GEN)$(FIG_RNNSCAPE) rprop --variant tutorial -o $@ >/dev/null
-$(FIG_FAMILY_TRACES): $(FIG_DEPS)
+$(FIG_FAMILY_TRACES): $(FIG_DEPS) $(FIG_FAMILY_START_VARS)
 	@$(MKDIR_P) $(@D)
 	$(AM_V_GEN)v=`basename $@ .dat`; v=`echo $$v | sed 's/^trace-//'`; \
 	$(FIG_RNNSCAPE) rprop --variant $$v --start $(FAMILY_START) -o $@ >/dev/null
@@ -93,40 +110,48 @@ FIG_DONE = && mv -f $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 
 figures: $(FIGURES)
 
-$(FIGDIR)/tutorial-loss-surface.$(FORMAT): $(srcdir)/plots/loss-surface.gp \
+# The tutorial's figures leave the background where xi + 1 is above 10^8,
+# as its contourf does.
+FIG_TUTORIAL = over='background'
+FIG_SCRIPTS_COMMON = $(srcdir)/plots/common.gp
+
+$(FIGDIR)/tutorial-loss-surface.$(FORMAT): $(srcdir)/plots/loss-surface.gp $(FIG_SCRIPTS_COMMON) \
 		$(FIG_DATADIR)/surface-wide.dat $(FIG_DATADIR)/surface-zoom.dat \
 		$(FIG_DATADIR)/gradtime-tutorial.dat
-	$(AM_V_GEN)$(GNUPLOT) -e "$(FIG_GP); \
+	$(AM_V_GEN)$(GNUPLOT) -e "$(FIG_GP); $(FIG_TUTORIAL); \
 	  surfaces='$(FIG_DATADIR)/surface-wide.dat $(FIG_DATADIR)/surface-zoom.dat'; \
 	  points='$(FIG_DATADIR)/gradtime-tutorial.dat'" \
 	  $(srcdir)/plots/loss-surface.gp $(FIG_DONE)
 
-$(FIGDIR)/tutorial-gradient-over-time.$(FORMAT): $(srcdir)/plots/gradient-over-time.gp \
+$(FIGDIR)/tutorial-gradient-over-time.$(FORMAT): $(srcdir)/plots/gradient-over-time.gp $(FIG_SCRIPTS_COMMON) \
 		$(FIG_DATADIR)/gradtime-tutorial.dat
 	$(AM_V_GEN)$(GNUPLOT) -e "$(FIG_GP); datafile='$(FIG_DATADIR)/gradtime-tutorial.dat'" \
 	  $(srcdir)/plots/gradient-over-time.gp $(FIG_DONE)
 
-$(FIGDIR)/tutorial-rprop-trace.$(FORMAT): $(srcdir)/plots/loss-surface.gp \
+$(FIGDIR)/tutorial-rprop-trace.$(FORMAT): $(srcdir)/plots/loss-surface.gp $(FIG_SCRIPTS_COMMON) \
 		$(FIG_DATADIR)/surface-wide.dat $(FIG_DATADIR)/surface-rprop-zoom.dat \
 		$(FIG_DATADIR)/rprop-tutorial.dat
-	$(AM_V_GEN)$(GNUPLOT) -e "$(FIG_GP); \
+	$(AM_V_GEN)$(GNUPLOT) -e "$(FIG_GP); $(FIG_TUTORIAL); \
 	  surfaces='$(FIG_DATADIR)/surface-wide.dat $(FIG_DATADIR)/surface-rprop-zoom.dat'; \
 	  trace='$(FIG_DATADIR)/rprop-tutorial.dat'" \
 	  $(srcdir)/plots/loss-surface.gp $(FIG_DONE)
 
-$(FIGDIR)/rprop-family.$(FORMAT): $(srcdir)/plots/rprop-family.gp \
+$(FIGDIR)/rprop-family.$(FORMAT): $(srcdir)/plots/rprop-family.gp $(FIG_SCRIPTS_COMMON) \
 		$(FIG_DATADIR)/surface-family.dat $(FIG_FAMILY_TRACES)
 	$(AM_V_GEN)$(GNUPLOT) -e "$(FIG_GP); surface='$(FIG_DATADIR)/surface-family.dat'; \
 	  traces='$(FIG_FAMILY_TRACES)'; titles='$(FAMILY_TITLES)'" \
 	  $(srcdir)/plots/rprop-family.gp $(FIG_DONE)
 
-$(FIGDIR)/rprop-loss.$(FORMAT): $(srcdir)/plots/rprop-loss.gp $(FIG_FAMILY_TRACES)
+$(FIGDIR)/rprop-loss.$(FORMAT): $(srcdir)/plots/rprop-loss.gp $(FIG_SCRIPTS_COMMON) $(FIG_FAMILY_TRACES)
 	$(AM_V_GEN)$(GNUPLOT) -e "$(FIG_GP); traces='$(FIG_FAMILY_TRACES)'; \
 	  titles='$(FAMILY_TITLES)'" $(srcdir)/plots/rprop-loss.gp $(FIG_DONE)
 
 # --- exploring: `make surface WX=-1:3 WREC=0:2 GRID=400 [POINTS=yes]
 #     [TRACE=rprop+ [START=WX,WREC]] [ACTIVATION=tanh] [LENGTH=50]
-#     [RNNSCAPE_OPTS='--samples 100 ...']`, and `make surface3d ...` ------
+#     [CBMIN=X] [CBMAX=X] [PLUS=X] [RNNSCAPE_OPTS='--samples 100 ...']`,
+#     and `make surface3d ...`.  The colour range follows the data (the
+#     smallest and largest finite xi + PLUS, widened to whole decades)
+#     unless CBMIN/CBMAX set its ends. ------
 WX = -3:3
 WREC = -3:3
 GRID = 200
@@ -150,6 +175,7 @@ fig_explore_data = \
 	if test -n '$(LENGTH)'; then \
 	  model="$$model --length $(LENGTH)"; title="$$title, T = $(LENGTH)"; fi; \
 	if test -n '$(TARGET)'; then model="$$model --target $(TARGET)"; fi; \
+	extra="$$extra scale='data';"; \
 	if test -n '$(CBMIN)'; then extra="$$extra cbmin=$(CBMIN);"; fi; \
 	if test -n '$(CBMAX)'; then extra="$$extra cbmax=$(CBMAX);"; fi; \
 	if test -n '$(PLUS)'; then extra="$$extra plus=$(PLUS);"; fi; \

@@ -25,34 +25,23 @@ if (!exists("surface") || !exists("traces") || !exists("outfile")) {
     print "rprop-family.gp: set surface='FILE', traces='FILE ...' and outfile='FILE'"
     exit status 2
 }
-if (!exists("term")) term = "pngcairo"
-if (term eq "png") term = "pngcairo"
-if (term eq "pdf") term = "pdfcairo"
-if (!exists("titles")) titles = traces
-if (!exists("plus")) plus = 1
-if (!exists("cbmin")) cbmin = 10**-0.2
-if (!exists("cbmax")) cbmax = 1e8
-if (!exists("levels")) levels = 30
-if (!exists("title")) title = "The RProp family from one start on the loss surface"
-if (!exists("colours")) colours = "#ffffff #ff3030 #ffa000 #00d0ff #ff50ff #70f030"
-if (!exists("width")) width = 820
-if (!exists("height")) height = 600
+if (!exists("titles")) { titles = traces }
+if (!exists("plus")) { plus = 1 }
+if (!exists("cbmin")) { cbmin = 10**-0.2 }
+if (!exists("cbmax")) { cbmax = 1e8 }
+if (!exists("levels")) { levels = 30 }
+if (!exists("title")) { title = "The RProp family from one start on the loss surface" }
+if (!exists("colours")) { colours = "#ffffff #ff3030 #ffa000 #00d0ff #ff50ff #70f030" }
+if (!exists("width")) { width = 820 }
+if (!exists("height")) { height = 600 }
 
-if (term eq "pdfcairo") {
-    set terminal pdfcairo size width/100.0, height/100.0 font "DejaVu Sans,11" fontscale 0.75
-} else {
-    if (term eq "svg") {
-        set terminal svg size width, height font "DejaVu Sans,11" dynamic background "white"
-    } else {
-        set terminal pngcairo size width, height font "DejaVu Sans,11" background "white"
-    }
+rs_dir = ARG0
+while (strlen(rs_dir) > 0 && rs_dir[strlen(rs_dir):strlen(rs_dir)] ne "/") {
+    rs_dir = rs_dir[1:strlen(rs_dir) - 1]
 }
-set output outfile
+load rs_dir . "common.gp"
 
 # --- the colour scale of the tutorial's loss-surface figure --------------
-set palette defined ( 0 "#440154", 1 "#472c7a", 2 "#3b528b", 3 "#2c728e", \
-                      4 "#21918c", 5 "#28ae80", 6 "#5ec962", 7 "#addc30", \
-                      8 "#fde725" )
 set palette maxcolors (levels - 1)
 set logscale cb
 set cbrange [cbmin:cbmax]
@@ -63,15 +52,13 @@ colour(v) = (v + plus < cbmax) ? v + plus : 10 * cbmax
 set pm3d map corners2color mean border retrace
 set view map
 unset border
-set tics scale 0 textcolor "#262626"
+set tics scale 0 textcolor rgb rs_text
 set cbtics scale 0.6, 0.35 out nomirror
-set mcbtics 10
+eval rs_logticks("cb", cbmin, cbmax)
 set xtics out nomirror
 set ytics out nomirror
 unset ztics
 set zrange [-1:1]
-set format x "%g"
-set format y "%g"
 set xlabel "w_{in}" font ":Italic,12" offset 0, 0.6
 set ylabel "w_{rec}" font ":Italic,12" offset 0.5, 0
 set title title font ",14"
@@ -82,9 +69,9 @@ set rmargin at screen 1.0 - 150.0 / width
 set bmargin at screen 70.0 / height
 set tmargin at screen 1.0 - 55.0 / height
 set key bottom left Left reverse opaque fc rgb "#33ffffff" box lc rgb "#cccccc" \
-    samplen 2.5 spacing 1.2 width 1 textcolor "#262626" title "variant"
+    samplen 2.5 spacing 1.2 width 1 textcolor rgb rs_text title "variant"
 
-stats surface using 1:2 nooutput
+stats [*:*][*:*] surface using 1:2 nooutput
 # Coarse grids are subdivided so that band edges run smoothly (as in
 # loss-surface.gp); SVG holds every piece as a polygon: at most 2 x 2 there.
 steps = STATS_records > 10000 ? 1 : STATS_records > 2600 ? 2 : 4
@@ -92,12 +79,14 @@ if (term eq "svg") { steps = STATS_records > 2600 ? 1 : 2 }
 set pm3d interpolate steps, steps
 set xrange [STATS_min_x:STATS_max_x]
 set yrange [STATS_min_y:STATS_max_y]
+eval rs_ticks("x", STATS_min_x, STATS_max_x, floor((width - 220) / 45.0))
+eval rs_ticks("y", STATS_min_y, STATS_max_y, floor((height - 125) / 36.0))
 
 ntraces = words(traces)
 colour_of(i) = word(colours, (i - 1) % words(colours) + 1)
 array last[ntraces]
 do for [i = 1:ntraces] {
-    stats word(traces, i) using 2 nooutput
+    stats [*:*][*:*] word(traces, i) using 2 nooutput
     last[i] = STATS_records - 1
 }
 

@@ -21,43 +21,31 @@ if (!exists("traces") || !exists("outfile")) {
     print "rprop-loss.gp: set traces='FILE ...' and outfile='FILE'"
     exit status 2
 }
-if (!exists("term")) term = "pngcairo"
-if (term eq "png") term = "pngcairo"
-if (term eq "pdf") term = "pdfcairo"
-if (!exists("titles")) titles = traces
-if (!exists("title")) title = "Loss along the RProp traces"
-if (!exists("colours")) colours = "#000000 #ff3030 #ffa000 #00b0e0 #e040e0 #40c020"
-if (!exists("width")) width = 820
-if (!exists("height")) height = 430
+if (!exists("titles")) { titles = traces }
+if (!exists("title")) { title = "Loss along the RProp traces" }
+if (!exists("colours")) { colours = "#000000 #ff3030 #ffa000 #00b0e0 #e040e0 #40c020" }
+if (!exists("width")) { width = 820 }
+if (!exists("height")) { height = 430 }
 
-if (term eq "pdfcairo") {
-    set terminal pdfcairo size width/100.0, height/100.0 font "DejaVu Sans,11" fontscale 0.75
-} else {
-    if (term eq "svg") {
-        set terminal svg size width, height font "DejaVu Sans,11" dynamic background "white"
-    } else {
-        set terminal pngcairo size width, height font "DejaVu Sans,11" background "white"
-    }
+rs_dir = ARG0
+while (strlen(rs_dir) > 0 && rs_dir[strlen(rs_dir):strlen(rs_dir)] ne "/") {
+    rs_dir = rs_dir[1:strlen(rs_dir) - 1]
 }
-set output outfile
+load rs_dir . "common.gp"
 
 # --- seaborn 'darkgrid' look, as the gradient figure --------------------
-set object 1 rectangle from graph 0, 0 to graph 1, 1 behind \
-    fillcolor rgb "#eaeaf2" fillstyle solid noborder
-set grid xtics ytics back lt 1 lc rgb "white" lw 1.2
-unset border
-set tics scale 0 textcolor "#262626"
+eval rs_darkgrid
 set xtics nomirror
 set ytics nomirror
 
 set logscale y
 set format y "10^{%T}"
 set autoscale xfix
-set title title font ",13" textcolor "#262626"
-set xlabel "iteration" font ",12" textcolor "#262626"
-set ylabel "loss {/:Italic ξ}" font ",12" textcolor "#262626"
+set title title font ",13" textcolor rgb rs_text
+set xlabel "iteration" font ",12" textcolor rgb rs_text
+set ylabel "loss {/:Italic ξ}" font ",12" textcolor rgb rs_text
 set key outside right center Left reverse samplen 2.5 spacing 1.3 \
-    title "variant" textcolor "#262626"
+    title "variant" textcolor rgb rs_text
 
 ntraces = words(traces)
 colour_of(i) = word(colours, (i - 1) % words(colours) + 1)

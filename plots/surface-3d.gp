@@ -13,7 +13,7 @@
 # Output:
 #   outfile   file to write (required); term  png (pngcairo, the default),
 #             svg or pdf (pdfcairo); width/height in pixels (pdf: 1/100 inch)
-# Styling: plus, cbmin, cbmax, levels, title, tracetitle as in
+# Styling: plus, scale, cbmin, cbmax, levels, title, tracetitle as in
 #   loss-surface.gp; rotx, rotz: the view angles (default 55, 35)
 #
 # Heights are clamped to [cbmin, cbmax]: above the scale, and where the
@@ -26,35 +26,33 @@ if (!exists("surface") || !exists("outfile")) {
     print "surface-3d.gp: set surface='FILE' and outfile='FILE'"
     exit status 2
 }
-if (!exists("term")) term = "pngcairo"
-if (term eq "png") term = "pngcairo"
-if (term eq "pdf") term = "pdfcairo"
-if (!exists("trace")) trace = ""
-if (!exists("plus")) plus = 1
-if (!exists("cbmin")) cbmin = 10**-0.2
-if (!exists("cbmax")) cbmax = 1e8
-if (!exists("levels")) levels = 30
-if (!exists("title")) title = "Loss surface"
-if (!exists("tracetitle")) tracetitle = "RProp iterations"
-if (!exists("rotx")) rotx = 55
-if (!exists("rotz")) rotz = 35
-if (!exists("width")) width = 900
-if (!exists("height")) height = 650
-
-if (term eq "pdfcairo") {
-    set terminal pdfcairo size width/100.0, height/100.0 font "DejaVu Sans,11" fontscale 0.75
-} else {
-    if (term eq "svg") {
-        set terminal svg size width, height font "DejaVu Sans,11" dynamic background "white"
-    } else {
-        set terminal pngcairo size width, height font "DejaVu Sans,11" background "white"
-    }
+if (!exists("trace")) { trace = "" }
+if (!exists("plus")) { plus = 1 }
+if (!exists("scale")) { scale = "tutorial" }
+# the colour (and height) scale: the tutorial's, or the data's (as in
+# loss-surface.gp)
+if (scale eq "data" && (!exists("cbmin") || !exists("cbmax"))) {
+    stats [*:*][*:*] surface using (($3 + plus) > 0 && $3 < 1e308 ? $3 + plus : NaN) nooutput
+    if (!exists("cbmin")) { cbmin = 10**floor(log10(STATS_min)) }
+    if (!exists("cbmax")) { cbmax = 10**ceil(log10(STATS_max)) }
+    if (cbmax <= cbmin) { cbmax = cbmin * 10 }
 }
-set output outfile
+if (!exists("cbmin")) { cbmin = 10**-0.2 }
+if (!exists("cbmax")) { cbmax = 1e8 }
+if (!exists("levels")) { levels = 30 }
+if (!exists("title")) { title = "Loss surface" }
+if (!exists("tracetitle")) { tracetitle = "RProp iterations" }
+if (!exists("rotx")) { rotx = 55 }
+if (!exists("rotz")) { rotz = 35 }
+if (!exists("width")) { width = 900 }
+if (!exists("height")) { height = 650 }
 
-set palette defined ( 0 "#440154", 1 "#472c7a", 2 "#3b528b", 3 "#2c728e", \
-                      4 "#21918c", 5 "#28ae80", 6 "#5ec962", 7 "#addc30", \
-                      8 "#fde725" )
+rs_dir = ARG0
+while (strlen(rs_dir) > 0 && rs_dir[strlen(rs_dir):strlen(rs_dir)] ne "/") {
+    rs_dir = rs_dir[1:strlen(rs_dir) - 1]
+}
+load rs_dir . "common.gp"
+
 set palette maxcolors (levels - 1)
 set logscale cb
 set logscale z
@@ -62,9 +60,11 @@ set cbrange [cbmin:cbmax]
 set zrange [cbmin:cbmax]
 set format cb "%.0e"
 set format z "10^{%T}"
-set ztics 100
 set cbtics scale 0.6, 0.35 out nomirror
-set mcbtics 10
+eval rs_logticks("cb", cbmin, cbmax)
+eval rs_logticks("z", cbmin, cbmax)
+# labels every other decade on the z axis, at most
+if (rs_logstep(cbmin, cbmax) == 1) { set ztics 100; set mztics 1 }
 set cblabel "{/:Italic ξ}" rotate by 0 offset 1.5, 0 font ",14"
 set colorbox noborder
 
@@ -76,7 +76,7 @@ set pm3d at s depthorder corners2color mean border retrace
 set view rotx, rotz
 set ticslevel 0
 set border 4095 lc rgb "#808080" lw 0.8
-set tics textcolor "#262626"
+set tics textcolor rgb rs_text
 set xlabel "w_{in}" font ":Italic,12"
 set ylabel "w_{rec}" font ":Italic,12"
 set zlabel "{/:Italic ξ} + 1" rotate parallel
@@ -85,13 +85,13 @@ set format y "%g"
 set title title font ",15"
 set xyplane 0
 
-stats surface using 1:2 nooutput
+stats [*:*][*:*] surface using 1:2 nooutput
 set xrange [STATS_min_x:STATS_max_x]
 set yrange [STATS_min_y:STATS_max_y]
 
 ntrace = 0
 if (strlen(trace) > 0) {
-    stats trace using 2 nooutput
+    stats [*:*][*:*] trace using 2 nooutput
     ntrace = STATS_records
 }
 
@@ -99,9 +99,11 @@ if (strlen(trace) > 0) {
 # so the trace goes on in a second, transparent, splot of the same frame.
 set multiplot
 if (ntrace > 0) {
-    set key top left textcolor "#262626"
+    # the key's sample is the trace's own white dot, on a grey box so
+    # that it shows
+    set key top left textcolor rgb rs_text opaque fc rgb "#b0b0b0" box lc rgb "#808080"
     splot surface using 1:2:(height_of($3)) with pm3d notitle, \
-          NaN with points pt 7 ps 1 lc rgb "#262626" title tracetitle
+          NaN with points pt 7 ps 0.8 lc rgb "white" title tracetitle
     unset title
     unset key
     unset xlabel

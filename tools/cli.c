@@ -220,4 +220,5 @@ void cli_install_signal_cleanup(void)
     signal(SIGINT, cli_on_signal);
     signal(SIGTERM, cli_on_signal);
     signal(SIGHUP, cli_on_signal);
+    signal(SIGXFSZ, SIG_IGN); /* past `ulimit -f` a write fails (EFBIG): an error, temporaries removed */
 }

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,12 +33,14 @@ int cli_par_resume(void) { return resume_given; }
 static int is_grid_command(int argc, char **argv)
 {
     static const char *const grid[] = {"surface", "gradcheck", "curvature", NULL};
+    /* and "addition landscape", "addition curvature" */
     if (argc < 2)
         return 0;
     for (size_t i = 0; grid[i]; i++)
         if (strcmp(argv[1], grid[i]) == 0)
             return 1;
-    return argc > 2 && strcmp(argv[1], "addition") == 0 && strcmp(argv[2], "landscape") == 0;
+    return argc > 2 && strcmp(argv[1], "addition") == 0 &&
+           (strcmp(argv[2], "landscape") == 0 || strcmp(argv[2], "curvature") == 0);
 }
 
 /* Removes every --resume before a "--" (the command never sees it, so the
@@ -101,6 +104,23 @@ int cli_par_end(int rc)
         par_abort(&par, rc ? rc : CLI_FAILURE);
     }
     return rc;
+}
+
+int cli_par_agree(int rc)
+{
+    if (par.size == 1)
+        return rc;
+    uint64_t mine = (uint64_t)rc, *all = malloc((size_t)par.size * sizeof *all);
+    if (!all || par_allgather_u64(&par, &mine, 1, all) != RS_OK) {
+        free(all);
+        par_abort(&par, CLI_FAILURE); /* the ranks cannot agree: stop them all */
+        return CLI_FAILURE;
+    }
+    int agreed = CLI_OK;
+    for (int k = 0; k < par.size && agreed == CLI_OK; k++)
+        agreed = (int)all[k];
+    free(all);
+    return agreed;
 }
 
 /* ---- running a grid job ---------------------------------------------- */

@@ -19,6 +19,10 @@ int cli_par_begin(int *argc, char ***argv);
 int cli_par_end(int rc);
 /* This process's rank context (one rank without MPI). */
 const par_ctx *cli_par(void);
+/* Every rank's rc: the first one (in rank order) that is not CLI_OK, so
+ * that all ranks take the same branch after a step only some ranks did
+ * (e.g. rank 0 opening a second output). */
+int cli_par_agree(int rc);
 /* 1 when --resume was given. */
 int cli_par_resume(void);
 

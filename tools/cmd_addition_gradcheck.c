@@ -237,14 +237,15 @@ static void summary(const check_opts *o, const addition_problem *pb, const gradc
 /* The one checker (gradcheck.h) over every weight; the verdict is the
  * documented one: worst rel = |bp - fd| / max(|bp|, |fd|, floor) < tol. */
 static int check(const check_opts *o, const addition_net *net, addition_problem *pb,
-                 gradcheck_entry *e, size_t *at)
+                 cmd_objective_wrap wrap, void *wrap_ctx, gradcheck_entry *e, size_t *at)
 {
     gradcheck_opts g = gradcheck_defaults();
     g.eps = o->eps;
     g.order = (int)o->order;
     g.rel_floor = o->floor;
     g.tutorial_steps = 0; /* E(w + h) and E(w - h) directly */
-    objective obj = addition_objective(pb);
+    objective real = addition_objective(pb);
+    objective obj = wrap ? wrap(&real, wrap_ctx) : real;
     rs_status st = gradcheck_objective(&obj, net->w, &g, e, NULL);
     if (st != RS_OK) {
         cli_error(CMD, "%s", st == RS_ENOMEM ? "out of memory" : rs_status_str(st));
@@ -256,6 +257,12 @@ static int check(const check_opts *o, const addition_net *net, addition_problem 
 }
 
 int addition_cmd_gradcheck(int argc, char **argv, int nfull, char **full)
+{
+    return addition_cmd_gradcheck_wrapped(argc, argv, nfull, full, NULL, NULL);
+}
+
+int addition_cmd_gradcheck_wrapped(int argc, char **argv, int nfull, char **full,
+                                   cmd_objective_wrap wrap, void *wrap_ctx)
 {
     check_opts o;
     int rc = parse_opts(argc, argv, &o);
@@ -278,7 +285,7 @@ int addition_cmd_gradcheck(int argc, char **argv, int nfull, char **full)
         rc = CLI_FAILURE;
     }
     if (rc == CLI_OK)
-        rc = check(&o, &net, &pb, e, &at);
+        rc = check(&o, &net, &pb, wrap, wrap_ctx, e, &at);
     if (rc == CLI_OK || rc == CLI_CHECK_FAILED) {
         int verdict = rc;
         summary(&o, &pb, e, at, verdict == CLI_OK);

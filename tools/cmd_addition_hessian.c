@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "grid.h"
 #include "hessian_spectrum.h"
+#include "rng.h"
 #include "symeig.h"
 
 #define CMD "addition hessian"
@@ -32,6 +33,9 @@ static const char help_text[] =
     "  --trace              the exact trace (sum of e_j^T H e_j) and Hutchinson's\n"
     "                       estimate with its standard error:\n"
     "                       'exact hutchinson std_error vectors'\n"
+    "  --check              H v for a random v against central differences of the\n"
+    "                       BPTT gradient along v; exit 1 when max|num - Hv| /\n"
+    "                       max|Hv| exceeds --tol (default 1e-6)\n"
     "  --density            the eigenvalue density by stochastic Lanczos quadrature\n"
     "                       (PyHessian's method), Gaussian-smoothed, with the exact\n"
     "                       spectrum's smoothed density beside it where the dense\n"
@@ -46,8 +50,11 @@ static const char help_text[] =
     "  --sigma S            density smoothing width (default 1% of the range)\n"
     "  --points P           density points (default 400)\n"
     "  --seed S             seed of the random probes (PCG, default 0)\n"
+    "  --eps E, --tol T     --check's step (default 1e-5) and tolerance\n"
     "  -o, --output FILE    write to FILE atomically (default standard output)\n"
-    "  -h, --help           show this help\n";
+    "  -h, --help           show this help\n\n"
+    "Exit status: 0 success, 1 --check found a mismatch, 2 bad usage or input,\n"
+    "3 I/O or memory.\n";
 
 enum {
     OPT_SPECTRUM = ADD_OPT_FIRST_FREE,
@@ -57,17 +64,31 @@ enum {
     OPT_VECTORS,
     OPT_STEPS,
     OPT_SIGMA,
-    OPT_POINTS
+    OPT_POINTS,
+    OPT_CHECK,
+    OPT_EPS,
+    OPT_TOL
 };
-enum { MODE_FULL, MODE_EXTREMES, MODE_TRACE, MODE_DENSITY };
+enum { MODE_FULL, MODE_EXTREMES, MODE_TRACE, MODE_DENSITY, MODE_CHECK };
 
 typedef struct {
     const char *weights, *output;
     int mode, modes_given;
     long k, every, vectors, steps, points;
-    double sigma;
+    double sigma, eps, tol;
     uint64_t seed;
 } hess_opts;
+
+static int positive(const char *opt, const char *arg, double *v)
+{
+    if (cli_double(CMD, opt, arg, v) != CLI_OK)
+        return CLI_USAGE;
+    if (!(*v > 0.0)) {
+        cli_error(CMD, "%s: expected a number > 0, got '%s'", opt, arg);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
 
 static int hess_option(void *ctx, int c, const char *arg)
 {
@@ -87,18 +108,14 @@ static int hess_option(void *ctx, int c, const char *arg)
         return CLI_OK;
     case OPT_TRACE: o->modes_given++, o->mode = MODE_TRACE; return CLI_OK;
     case OPT_DENSITY: o->modes_given++, o->mode = MODE_DENSITY; return CLI_OK;
+    case OPT_CHECK: o->modes_given++, o->mode = MODE_CHECK; return CLI_OK;
+    case OPT_EPS: return positive("--eps", arg, &o->eps);
+    case OPT_TOL: return positive("--tol", arg, &o->tol);
     case OPT_EVERY: return cli_long(CMD, "--every", arg, 1, 1L << 20, &o->every);
     case OPT_VECTORS: return cli_long(CMD, "--vectors", arg, 1, 1000000L, &o->vectors);
     case OPT_STEPS: return cli_long(CMD, "--steps", arg, 1, 100000L, &o->steps);
     case OPT_POINTS: return cli_long(CMD, "--points", arg, 2, 1000000L, &o->points);
-    case OPT_SIGMA:
-        if (cli_double(CMD, "--sigma", arg, &o->sigma) != CLI_OK)
-            return CLI_USAGE;
-        if (!(o->sigma > 0.0)) {
-            cli_error(CMD, "--sigma: expected a number > 0, got '%s'", arg);
-            return CLI_USAGE;
-        }
-        return CLI_OK;
+    case OPT_SIGMA: return positive("--sigma", arg, &o->sigma);
     }
     return CLI_NOT_MINE;
 }
@@ -115,17 +132,20 @@ static int parse_opts(int argc, char **argv, hess_opts *o)
                                              {"steps", required_argument, NULL, OPT_STEPS},
                                              {"sigma", required_argument, NULL, OPT_SIGMA},
                                              {"points", required_argument, NULL, OPT_POINTS},
+                                             {"check", no_argument, NULL, OPT_CHECK},
+                                             {"eps", required_argument, NULL, OPT_EPS},
+                                             {"tol", required_argument, NULL, OPT_TOL},
                                              {"output", required_argument, NULL, 'o'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    *o = (hess_opts){.mode = MODE_FULL, .every = 1, .points = 400};
+    *o = (hess_opts){.mode = MODE_FULL, .every = 1, .points = 400, .eps = 1e-5, .tol = 1e-6};
     int rc = addition_parse(CMD, help_text, longopts, &o->output, hess_option, o, NULL, argc, argv);
     if (rc == CLI_OK && !o->weights) {
         cli_error(CMD, "--weights: missing (weights written by 'addition train --save')");
         rc = CLI_USAGE;
     }
     if (rc == CLI_OK && o->modes_given > 1) {
-        cli_error(CMD, "--spectrum, --trace and --density exclude each other");
+        cli_error(CMD, "--spectrum, --trace, --density and --check exclude each other");
         rc = CLI_USAGE;
     }
     if (!o->vectors)
@@ -199,10 +219,6 @@ static int run_full(FILE *fp, const addition_hess *hs, size_t np)
 static int run_extremes(FILE *fp, addition_hess *hs, size_t np, const hess_opts *o)
 {
     size_t k = (size_t)o->k, m = (size_t)o->steps < np ? (size_t)o->steps : np;
-    if (k > m) {
-        cli_error(CMD, "--spectrum: expected K <= the Lanczos steps (%zu), got '%ld'", m, o->k);
-        return CLI_USAGE;
-    }
     double *lo = malloc(2 * k * sizeof *lo), *hi = lo ? lo + k : NULL;
     spectrum_op op = {np, apply, apply_block, hs};
     rs_status st = lo ? spectrum_extremes(&op, k, m, o->seed, lo, hi) : RS_ENOMEM;
@@ -240,6 +256,33 @@ static int run_trace(FILE *fp, addition_hess *hs, size_t np, const hess_opts *o)
     fputs("# columns: exact hutchinson std_error vectors\n", fp);
     fprintf(fp, "%.17g %.17g %.17g %ld\n", exact, est, se, o->vectors);
     return CLI_OK;
+}
+
+static int run_check(FILE *fp, addition_hess *hs, const addition_net *net, const hess_opts *o)
+{
+    size_t np = net->nparams;
+    double *v = malloc(np * sizeof *v), err = 0.0;
+    rs_status st = v ? RS_OK : RS_ENOMEM;
+    if (st == RS_OK) {
+        rng r;
+        rng_seed(&r, RNG_PCG, o->seed);
+        for (size_t q = 0; q < np; q++)
+            v[q] = rng_normal(&r);
+        st = addition_hess_check(hs, net, v, o->eps, &err);
+    }
+    free(v);
+    if (st != RS_OK) {
+        cli_error(CMD, "the check failed to run: %s", rs_status_str(st));
+        return CLI_FAILURE;
+    }
+    int pass = err <= o->tol;
+    fprintf(fp,
+            "# check: H v (R-operator) against (g(w + eps v) - g(w - eps v)) / 2eps, v "
+            "standard normal (seed %llu), eps %.17g; pass when error <= %.17g\n",
+            (unsigned long long)o->seed, o->eps, o->tol);
+    fputs("# columns: error (max|num - Hv| / max|Hv|) verdict (0 pass, 1 fail)\n", fp);
+    fprintf(fp, "%.17g %d\n", err, !pass);
+    return pass ? CLI_OK : CLI_CHECK_FAILED;
 }
 
 static int run_density(FILE *fp, addition_hess *hs, size_t np, const hess_opts *o)
@@ -314,6 +357,12 @@ int addition_cmd_hessian(int argc, char **argv, int nfull, char **full)
         addition_net_free(&net);
         return CLI_USAGE;
     }
+    size_t steps = (size_t)o.steps < net.nparams ? (size_t)o.steps : net.nparams;
+    if (o.mode == MODE_EXTREMES && (size_t)o.k > steps) {
+        cli_error(CMD, "--spectrum: expected K <= the Lanczos steps (%zu), got '%ld'", steps, o.k);
+        addition_net_free(&net);
+        return CLI_USAGE;
+    }
     addition_evalset es;
     if ((rc = addition_load_evalset(CMD, &es, net.bits)) != CLI_OK) {
         addition_net_free(&net);
@@ -332,12 +381,15 @@ int addition_cmd_hessian(int argc, char **argv, int nfull, char **full)
         case MODE_FULL: rc = run_full(of.fp, hs, net.nparams); break;
         case MODE_EXTREMES: rc = run_extremes(of.fp, hs, net.nparams, &o); break;
         case MODE_TRACE: rc = run_trace(of.fp, hs, net.nparams, &o); break;
+        case MODE_CHECK: rc = run_check(of.fp, hs, &net, &o); break;
         default: rc = run_density(of.fp, hs, net.nparams, &o); break;
         }
-        if (rc == CLI_OK)
-            rc = cli_close(CMD, &of);
-        else
+        if (rc == CLI_OK || rc == CLI_CHECK_FAILED) {
+            int closed = cli_close(CMD, &of);
+            rc = closed == CLI_OK ? rc : closed;
+        } else {
             outfile_abort(&of);
+        }
     }
     addition_hess_free(hs);
     free(a);

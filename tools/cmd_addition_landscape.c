@@ -9,7 +9,7 @@
 #include "addition_landscape.h"
 #include "addition_trajectory.h"
 #include "cli.h"
-#include "cli_progress.h"
+#include "cli_par.h"
 #include "cmd_addition_sub.h"
 #include "gridio.h"
 
@@ -29,19 +29,20 @@ static const char help_text[] =
     "                     vectors) of the checkpoints of --checkpoints (refused\n"
     "                     when they do not span two directions)\n"
     "  --checkpoints FILE the training trajectory ('addition train --checkpoints')\n"
-    "  --trajectory FILE  with pca (required): each checkpoint's projection\n"
+    "  --trajectory FILE  with pca: also write each checkpoint's projection\n"
     "                     (checkpoint - w*) . d1, . d2 and its own mean loss\n"
     "  --range R          half-width (default 1 for random; for pca 1.25 times the\n"
     "                     trajectory's largest |coordinate|)\n"
     "  --grid N           points per axis, 1 to 2001 (default 51)\n"
     "  --rng pcg|numpy, --seed S  generator of random directions (default pcg, 0)\n"
-    "  --format text|binary|npy\n"
+    "  --format text|binary|npy|vtk\n"
     "                     the grid's format (default text)\n"
     "  -o, --output FILE  the grid (default standard output)\n\n"
     "Output: text: columns alpha beta loss, alpha varying fastest, one block of\n"
     "rows per beta separated by a blank line (gnuplot pm3d), after '#' lines\n"
     "naming every parameter; npy: the losses as a (beta, alpha) float64 array;\n"
-    "binary: gnuplot's binary matrix (float32). The trajectory file: columns\n"
+    "binary: gnuplot's binary matrix (float32); vtk: a legacy VTK rectilinear grid\n"
+    "(ParaView) with the array mean_loss. The trajectory file: columns\n"
     "alpha beta loss, one line per checkpoint. The files are written all or none.\n";
 
 typedef struct {
@@ -90,27 +91,26 @@ static int land_option(void *ctx, int c, const char *arg)
 
 static int parse_opts(int argc, char **argv, land_opts *o)
 {
-    static const struct option longopts[] = {ADDITION_RNG_LONGOPTS,
-                                             {"weights", required_argument, NULL, ADD_OPT_WEIGHTS},
-                                             {"directions", required_argument, NULL, OPT_DIRECTIONS},
-                                             {"checkpoints", required_argument, NULL,
-                                              OPT_CHECKPOINTS},
-                                             {"range", required_argument, NULL, OPT_RANGE},
-                                             {"grid", required_argument, NULL, OPT_GRID},
-                                             {"trajectory", required_argument, NULL,
-                                              OPT_TRAJECTORY},
-                                             {"format", required_argument, NULL, OPT_FORMAT},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {
+        ADDITION_RNG_LONGOPTS,
+        {"weights", required_argument, NULL, ADD_OPT_WEIGHTS},
+        {"directions", required_argument, NULL, OPT_DIRECTIONS},
+        {"checkpoints", required_argument, NULL, OPT_CHECKPOINTS},
+        {"range", required_argument, NULL, OPT_RANGE},
+        {"grid", required_argument, NULL, OPT_GRID},
+        {"trajectory", required_argument, NULL, OPT_TRAJECTORY},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     *o = (land_opts){.range = 1.0, .grid = 51, .kind = RNG_PCG};
     int rc = addition_parse(CMD, help_text, longopts, &o->output, land_option, o, NULL, argc, argv);
     if (rc == CLI_OK && !o->weights) {
         cli_error(CMD, "--weights FILE is required (see 'rnnscape addition landscape --help')");
         rc = CLI_USAGE;
     }
-    if (rc == CLI_OK && o->pca && (!o->checkpoints || !o->trajectory)) {
-        cli_error(CMD, "--directions pca needs --checkpoints FILE and --trajectory FILE");
+    if (rc == CLI_OK && o->pca && !o->checkpoints) {
+        cli_error(CMD, "--directions pca needs --checkpoints FILE");
         rc = CLI_USAGE;
     }
     if (rc == CLI_OK && !o->pca && (o->checkpoints || o->trajectory)) {
@@ -160,7 +160,7 @@ typedef struct {
     long *iter;
     double *traj;
     addition_trajectory t;
-    double *d1, *d2, *loss;
+    double *d1, *d2;
 } landscape;
 
 static void landscape_free(landscape *l)
@@ -170,7 +170,6 @@ static void landscape_free(landscape *l)
     free(l->traj);
     free(l->d1);
     free(l->d2);
-    free(l->loss);
     addition_evalset_free(&l->es);
     addition_net_free(&l->net);
 }
@@ -194,31 +193,8 @@ static int pca_directions(const land_opts *o, landscape *l)
     return CLI_OK;
 }
 
-static rs_status show_progress(void *ctx, size_t row_lo, size_t row_hi, const double *values)
-{
-    (void)row_lo, (void)values;
-    cli_progress_show(ctx, row_hi);
-    return RS_OK;
-}
-
-/* The grid in blocks of rows (about 256 points each), with progress. */
-static rs_status landscape_with_progress(const addition_net *net, const addition_evalset *es,
-                                         const double *d1, const double *d2, double range,
-                                         size_t n, double *loss)
-{
-    addition_landscape_plan *pl;
-    rs_status st = addition_landscape_plan_new(net, net->w, d1, d2, range, n, es, &pl);
-    cli_progress p;
-    cli_progress_start(&p, CMD, n);
-    if (st == RS_OK)
-        st = addition_landscape_run(pl, 0, n, 1 + 255 / n, loss, show_progress, &p);
-    cli_progress_show(&p, n);
-    addition_landscape_plan_free(pl);
-    return st;
-}
-
-/* Loads the weights (and checkpoints), picks the plane, computes the grid. */
-static int compute(land_opts *o, landscape *l)
+/* Loads the weights (and checkpoints) and picks the plane. */
+static int prepare(land_opts *o, landscape *l)
 {
     rng r;
     int rc = addition_seed(CMD, &r, o->kind, o->seed);
@@ -230,11 +206,9 @@ static int compute(land_opts *o, landscape *l)
         rc = addition_load_evalset(CMD, &l->es, l->net.bits);
     if (rc != CLI_OK)
         return rc;
-    size_t n = (size_t)o->grid;
     l->d1 = malloc(l->net.nparams * sizeof *l->d1);
     l->d2 = malloc(l->net.nparams * sizeof *l->d2);
-    l->loss = malloc(n * n * sizeof *l->loss);
-    if (!l->d1 || !l->d2 || !l->loss) {
+    if (!l->d1 || !l->d2) {
         cli_error(CMD, "out of memory");
         return CLI_FAILURE;
     }
@@ -244,10 +218,6 @@ static int compute(land_opts *o, landscape *l)
         addition_random_directions(&l->net, l->net.w, &r, l->d1, l->d2);
     if (o->pca && !o->have_range)
         o->range = addition_trajectory_reach(&l->t);
-    if (landscape_with_progress(&l->net, &l->es, l->d1, l->d2, o->range, n, l->loss) != RS_OK) {
-        cli_error(CMD, "out of memory");
-        return CLI_FAILURE;
-    }
     return CLI_OK;
 }
 
@@ -268,31 +238,72 @@ static void write_header(FILE *fp, const land_opts *o, const landscape *l, int n
     fprintf(fp, "# range: %.17g\n# grid: %ld\n", o->range, o->grid);
 }
 
-/* The grid through the one grid writer: x = alpha, y = beta. */
-static int write_grid(FILE *fp, const land_opts *o, const landscape *l, int nfull, char **full)
+/* What the grid driver (cli_grid_run) calls back with: rows of constant
+ * beta (x = alpha, y = beta), on whichever MPI rank they fall. */
+typedef struct {
+    const land_opts *o;
+    const landscape *l;
+    int nfull;
+    char **full;
+    const addition_landscape_plan *pl;
+    gridio_layout g;
+    double *v; /* one block of rows */
+} land_job;
+
+static rs_status land_head(void *ctx, FILE *fp)
 {
-    size_t n = (size_t)o->grid;
-    double *axis = malloc(n * sizeof *axis), *v = malloc(n * n * sizeof *v);
-    if (!axis || !v) {
-        free(axis);
-        free(v);
-        cli_error(CMD, "out of memory");
-        return CLI_FAILURE;
-    }
-    for (size_t i = 0; i < n; i++)
-        axis[i] = addition_grid_coord(o->range, n, i);
-    for (size_t i = 0; i < n; i++) /* loss[alpha_i][beta_j] as rows of constant beta */
-        for (size_t j = 0; j < n; j++)
-            v[j * n + i] = l->loss[i * n + j];
-    if (o->format == GRIDIO_TEXT) {
-        write_header(fp, o, l, nfull, full);
+    const land_job *j = ctx;
+    if (j->o->format == GRIDIO_TEXT) {
+        write_header(fp, j->o, j->l, j->nfull, j->full);
         fputs("# columns: alpha beta loss (mean E = sum_k 1/2 (c_k - o_k)^2 over the set)\n", fp);
     }
-    gridio_begin(fp, (gridio_format)o->format, axis, n, n);
-    gridio_rows(fp, (gridio_format)o->format, axis, n, axis, 0, n, v);
+    return gridio_head(fp, (gridio_format)j->o->format, &j->g);
+}
+
+static rs_status land_rows(void *ctx, size_t j0, size_t n, FILE *fp, void *part)
+{
+    const land_job *j = ctx;
+    (void)part;
+    rs_status st = addition_landscape_beta_rows(j->pl, j0, j0 + n, j->v);
+    return st == RS_OK ? gridio_block(fp, (gridio_format)j->o->format, &j->g, j0, n, j->v) : st;
+}
+
+static rs_status land_tail(void *ctx, FILE *fp)
+{
+    const land_job *j = ctx;
+    return gridio_tail(fp, (gridio_format)j->o->format, &j->g);
+}
+
+/* Computes and writes the grid, its rows split across MPI ranks. */
+static int write_grid(const land_opts *o, const landscape *l, int nfull, char **full)
+{
+    size_t n = (size_t)o->grid;
+    double *axis = malloc(n * sizeof *axis), *v = malloc(n * sizeof *v);
+    addition_landscape_plan *pl = NULL;
+    int rc = CLI_FAILURE;
+    if (!axis || !v ||
+        addition_landscape_plan_new(&l->net, l->net.w, l->d1, l->d2, o->range, n, &l->es, &pl) !=
+            RS_OK) {
+        cli_error(CMD, "out of memory");
+    } else {
+        for (size_t i = 0; i < n; i++)
+            axis[i] = addition_grid_coord(o->range, n, i);
+        static const char *const names[] = {"mean_loss"};
+        gridio_layout g = {axis, n, axis, n, 1, names, "rnnscape addition landscape: mean E"};
+        land_job j = {o, l, nfull, full, pl, g, v};
+        gridjob job = {.nrows = n,
+                       .rows_per_rank = 1,
+                       .rows = land_rows,
+                       .head = land_head,
+                       .tail = land_tail,
+                       .ctx = &j,
+                       .path = o->output};
+        rc = cli_grid_run(CMD, &job, nfull, full);
+    }
+    addition_landscape_plan_free(pl);
     free(axis);
     free(v);
-    return CLI_OK;
+    return rc;
 }
 
 static void write_trajectory(FILE *fp, const land_opts *o, const landscape *l, int nfull,
@@ -320,18 +331,23 @@ int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
         return rc;
     landscape l = {0};
     addition_outputs out = {0};
-    FILE *grid_fp = NULL, *traj_fp = NULL;
-    rc = compute(&o, &l);
-    if (rc == CLI_OK)
-        rc = addition_outputs_open(CMD, &out, "--output", o.output ? o.output : "-", &grid_fp);
-    if (rc == CLI_OK && o.pca)
+    FILE *traj_fp = NULL;
+    rc = prepare(&o, &l);
+    /* The trajectory: rank 0's alone, opened before and committed after
+     * the grid (which the grid driver writes and commits). */
+    if (rc == CLI_OK && o.trajectory && o.output && strcmp(o.output, o.trajectory) == 0) {
+        cli_error(CMD, "--trajectory: '%s' is the file of --output already", o.trajectory);
+        rc = CLI_USAGE;
+    }
+    if (rc == CLI_OK && o.trajectory && cli_par()->rank == 0)
         rc = addition_outputs_open(CMD, &out, "--trajectory", o.trajectory, &traj_fp);
+    rc = cli_par_agree(rc);
     if (rc == CLI_OK)
-        rc = write_grid(grid_fp, &o, &l, nfull, full);
-    if (rc == CLI_OK && traj_fp)
+        rc = write_grid(&o, &l, nfull, full);
+    if (rc == CLI_OK && traj_fp) {
         write_trajectory(traj_fp, &o, &l, nfull, full);
-    if (rc == CLI_OK)
         rc = addition_outputs_commit(CMD, &out);
+    }
     addition_outputs_abort(&out);
     landscape_free(&l);
     return rc;

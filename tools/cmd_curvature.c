@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "cli_data.h"
+#include "cli_par.h"
 #include "commands.h"
 #include "curvature.h"
 #include "grid.h"
@@ -103,36 +104,67 @@ static size_t block_rows(size_t nx, size_t nrec)
     return rows < nrec ? rows : nrec;
 }
 
-static int compute_and_write(FILE *fp, const curvature_args *a, const dataset *ds, const double *wx,
-                             const double *wrec, double *v, size_t rows)
-{
-    curvature_problem p = {ds, a->data.f, a->data.s0};
-    gridio_layout g = {wx,
-                       a->nx,
-                       wrec,
-                       a->nrec,
-                       CURV_CHANNELS,
-                       curvature_channel_names,
-                       "rnnscape curvature: eigenvalues of the exact Hessian"};
+/* What the grid driver (cli_grid_run) calls back with: blocks of rows on
+ * whichever MPI rank they fall, formatted by gridio_head/block/tail; vtk
+ * (channel after channel) needs one writer in one pass: a sequential job. */
+typedef struct {
+    int argc;
+    char **argv;
+    const curvature_args *a;
+    const dataset *ds;
+    curvature_problem p;
+    const double *wx, *wrec;
+    double *v;
+    gridio_layout g;
+    int stateful;
     gridio_writer w;
-    if (gridio_writer_begin(&w, fp, (gridio_format)a->format, &g) != RS_OK) {
-        cli_error("curvature", "cannot start the output file");
-        return CLI_FAILURE;
-    }
-    for (size_t j0 = 0; j0 < a->nrec; j0 += rows) {
-        size_t n = a->nrec - j0 < rows ? a->nrec - j0 : rows;
-        if (curvature_rows(&p, wx, a->nx, wrec + j0, n, v, NULL) != RS_OK) {
-            cli_error("curvature", "cannot compute the map (out of memory)");
-            gridio_writer_abort(&w);
-            return CLI_FAILURE;
-        }
-        gridio_writer_rows(&w, n, v);
-    }
-    if (gridio_writer_end(&w) != RS_OK) {
-        cli_error("curvature", "writing the output failed");
-        return CLI_FAILURE;
-    }
-    return CLI_OK;
+} curvature_job;
+
+static rs_status curvature_head(void *ctx, FILE *fp)
+{
+    curvature_job *j = ctx;
+    if (j->a->format == GRIDIO_TEXT)
+        write_header(fp, j->argc, j->argv, j->a, j->ds);
+    if (j->stateful)
+        return gridio_writer_begin(&j->w, fp, (gridio_format)j->a->format, &j->g);
+    return gridio_head(fp, (gridio_format)j->a->format, &j->g);
+}
+
+static rs_status curvature_block(void *ctx, size_t j0, size_t n, FILE *fp, void *part)
+{
+    curvature_job *j = ctx;
+    (void)part;
+    rs_status st = curvature_rows(&j->p, j->wx, j->a->nx, j->wrec + j0, n, j->v, NULL);
+    if (st != RS_OK)
+        return st;
+    if (j->stateful)
+        return gridio_writer_rows(&j->w, n, j->v);
+    return gridio_block(fp, (gridio_format)j->a->format, &j->g, j0, n, j->v);
+}
+
+static rs_status curvature_tail(void *ctx, FILE *fp)
+{
+    curvature_job *j = ctx;
+    if (j->stateful)
+        return gridio_writer_end(&j->w);
+    return gridio_tail(fp, (gridio_format)j->a->format, &j->g);
+}
+
+static int compute_and_write(int argc, char **argv, const curvature_args *a, const dataset *ds,
+                             const double *wx, const double *wrec, double *v, size_t rows)
+{
+    curvature_job j = {.argc = argc, .argv = argv, .a = a, .ds = ds,
+                       .p = {ds, a->data.f, a->data.s0}, .wx = wx, .wrec = wrec, .v = v,
+                       .g = {wx, a->nx, wrec, a->nrec, CURV_CHANNELS, curvature_channel_names,
+                             "rnnscape curvature: eigenvalues of the exact Hessian"},
+                       .stateful = a->format == GRIDIO_VTK};
+    gridjob job = {.nrows = a->nrec, .rows_per_rank = rows, .rows = curvature_block,
+                   .head = curvature_head, .tail = curvature_tail, .ctx = &j, .path = a->out,
+                   .sequential = j.stateful, .sequential_why = "--format vtk"};
+    int rc = cli_grid_run("curvature", &job, argc, argv);
+    if (j.stateful && rc != CLI_OK)
+        gridio_writer_abort(&j.w);
+    return rc;
 }
 
 int cmd_curvature(int argc, char **argv)
@@ -148,20 +180,13 @@ int cmd_curvature(int argc, char **argv)
     size_t rows = block_rows(a.nx, a.nrec);
     double *wx = malloc(a.nx * sizeof *wx), *wrec = malloc(a.nrec * sizeof *wrec);
     double *v = malloc(a.nx * rows * CURV_CHANNELS * sizeof *v);
-    outfile of;
     if (!wx || !wrec || !v) {
         cli_error("curvature", "out of memory for a %zu x %zu grid", a.nx, a.nrec);
         rc = CLI_FAILURE;
-    } else if ((rc = cli_open("curvature", a.out, &of)) == CLI_OK) {
+    } else {
         grid_linspace(a.wx_lo, a.wx_hi, a.nx, wx);
         grid_linspace(a.wrec_lo, a.wrec_hi, a.nrec, wrec);
-        if (a.format == GRIDIO_TEXT)
-            write_header(of.fp, argc, argv, &a, &ds);
-        rc = compute_and_write(of.fp, &a, &ds, wx, wrec, v, rows);
-        if (rc == CLI_OK)
-            rc = cli_close("curvature", &of);
-        else
-            outfile_abort(&of);
+        rc = compute_and_write(argc, argv, &a, &ds, wx, wrec, v, rows);
     }
     free(wx);
     free(wrec);

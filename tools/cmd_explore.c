@@ -49,7 +49,8 @@ static const char explore_help[] =
     "Needs a display (DISPLAY) and gnuplot with an interactive terminal\n"
     "(Debian: gnuplot-qt or gnuplot-x11); $GNUPLOT names another gnuplot.\n"
     "Exit status: 0 when the window is closed, 2 bad usage, 3 no display,\n"
-    "no gnuplot or a working-folder error.\n";
+    "no gnuplot or a working-folder error. On SIGINT, SIGTERM or SIGHUP the\n"
+    "window closes and the temporary folder is removed first.\n";
 
 enum { OPT_WX = OPT_FIRST_FREE, OPT_WREC, OPT_GRID, OPT_WORKDIR, OPT_OPTIMIZER, OPT_TERMINAL };
 
@@ -185,11 +186,14 @@ static void remove_workdir(const char *dir)
 /* While the window is open a signal goes on to gnuplot, so that the
  * session ends and the working folder is cleaned up here. */
 static volatile pid_t gnuplot_pid;
+static volatile sig_atomic_t signalled;
 static void forward_signal(int sig)
 {
+    signalled = sig;
     if (gnuplot_pid > 0)
         kill(gnuplot_pid, sig);
 }
+static int was_signalled(void) { return signalled != 0; }
 
 /* The session's variables for explore.gp, then the call that runs it. */
 static void session(plot_text *t, const explore_args *a, const char *workdir, const char *model)
@@ -242,7 +246,7 @@ static int run_session(const explore_args *a, const char *workdir, const char *m
     void (*old_hup)(int) = signal(SIGHUP, forward_signal);
     fputs(t.s, fp);
     plot_text_free(&t);
-    int rc = plot_run_wait("explore", fp, pid);
+    int rc = plot_run_wait("explore", fp, pid, was_signalled);
     gnuplot_pid = 0;
     signal(SIGINT, old_int);
     signal(SIGTERM, old_term);
@@ -283,5 +287,10 @@ int cmd_explore(int argc, char **argv)
     plot_text_free(&model);
     if (temporary)
         remove_workdir(workdir);
+    if (signalled) {
+        /* die of the signal, as an interrupted command does (128 + N) */
+        signal(signalled, SIG_DFL);
+        raise(signalled);
+    }
     return rc;
 }

@@ -29,24 +29,32 @@ static const char plot_help[] =
     "                       on one surface (--titles)\n"
     "  loss TRACE...        the loss along traces, log axis (--titles)\n"
     "  surface3d SURFACE    the surface in 3-D (--trace)\n"
+    "  zoo SURFACE TRACE... the optimiser zoo: traces on the surface and their\n"
+    "                       loss against the iteration (--titles)\n"
+    "  pascanu SURFACE TRACE...\n"
+    "                       Pascanu et al.'s cliff: gradient descent, then\n"
+    "                       clipped runs (--titles, --cbmin, --cbmax)\n"
     "  addition-learning CURVE EVAL\n"
     "                       learning curve of 'rnnscape addition train'\n"
     "  addition-gradflow GRADFLOW\n"
     "                       its gradient flow over checkpoints\n"
-    "  addition-landscape RANDOM PCA [TRAJECTORY]\n"
-    "                       'rnnscape addition landscape' files, two panels\n"
-    "  addition-landscape3d PCA [TRAJECTORY]\n"
+    "  addition-landscape RANDOM PCA TRAJECTORY\n"
+    "                       'rnnscape addition landscape' files (random\n"
+    "                       directions; PCA directions -o and --trajectory)\n"
+    "  addition-landscape3d PCA TRAJECTORY\n"
     "                       the PCA landscape in 3-D\n\n"
     "Options:\n"
     "  -o, --output OUT     the figure (required), written atomically\n"
     "  --format png|svg|pdf the format (default: from OUT's extension)\n"
     "  --points GRADTIME    surface: the annotated points of a gradtime file\n"
     "  --trace TRACE        surface, surface3d: an optimiser trace on top\n"
-    "  --titles 'A B ...'   traces, loss: legend entries, one word per trace\n"
+    "  --titles 'A B ...'   traces, loss, zoo, pascanu: legend entries, one\n"
+    "                       word per trace\n"
     "  --title TEXT         the figure's title\n"
-    "  --cbmin X, --cbmax X surface, traces, surface3d: the colour scale's\n"
-    "                       ends (default: 10^-0.2 and 1e8, the tutorial's)\n"
-    "  --plus X             surface, traces, surface3d: added to the loss\n"
+    "  --cbmin X, --cbmax X surface, traces, surface3d, zoo, pascanu: the\n"
+    "                       colour scale's ends (default: 10^-0.2 and 1e8,\n"
+    "                       the tutorial's)\n"
+    "  --plus X             surface, traces, surface3d, zoo: added to the loss\n"
     "                       before colouring (default 1: xi + 1)\n"
     "  --width N, --height N  size in pixels\n"
     "  -h, --help           show this help\n\n"
@@ -60,7 +68,8 @@ static const char plot_help[] =
 #define PLOT_NOT_MINE (-2)
 #define PLOT_HELP_SHOWN (-1)
 
-enum { K_POINTS = 1, K_TRACE = 2, K_TITLES = 4, K_SCALE = 8 };
+enum { K_POINTS = 1, K_TRACE = 2, K_TITLES = 4, K_CBRANGE = 8, K_PLUS = 16 };
+#define K_SCALE (K_CBRANGE | K_PLUS)
 
 typedef struct {
     const char *name;
@@ -77,10 +86,12 @@ static const plot_kind kinds[] = {
     {"traces", "rprop-family.gp", {"surface", "traces"}, 2, -1, 1, K_TITLES | K_SCALE},
     {"loss", "rprop-loss.gp", {"traces"}, 1, -1, 1, K_TITLES},
     {"surface3d", "surface-3d.gp", {"surface"}, 1, 1, 0, K_TRACE | K_SCALE},
+    {"zoo", "optim-zoo.gp", {"surface", "traces"}, 2, -1, 1, K_TITLES | K_SCALE},
+    {"pascanu", "pascanu-cliff.gp", {"surface", "traces"}, 2, -1, 1, K_TITLES | K_CBRANGE},
     {"addition-learning", "addition_learning.gp", {"curve", "evalfile"}, 2, 2, 0, 0},
     {"addition-gradflow", "addition_gradflow.gp", {"datafile"}, 1, 1, 0, 0},
-    {"addition-landscape", "addition_landscape.gp", {"random", "pca", "trajectory"}, 2, 3, 0, 0},
-    {"addition-landscape3d", "addition_landscape3d.gp", {"datafile", "trajectory"}, 1, 2, 0, 0},
+    {"addition-landscape", "addition_landscape.gp", {"random", "pca", "trajectory"}, 3, 3, 0, 0},
+    {"addition-landscape3d", "addition_landscape3d.gp", {"datafile", "trajectory"}, 2, 2, 0, 0},
 };
 
 static const char *const format_names[] = {"png", "svg", "pdf", NULL};
@@ -176,9 +187,9 @@ static int check_options(const plot_args *a)
         {K_POINTS, "--points", offsetof(plot_args, points)},
         {K_TRACE, "--trace", offsetof(plot_args, trace)},
         {K_TITLES, "--titles", offsetof(plot_args, titles)},
-        {K_SCALE, "--cbmin", offsetof(plot_args, cbmin)},
-        {K_SCALE, "--cbmax", offsetof(plot_args, cbmax)},
-        {K_SCALE, "--plus", offsetof(plot_args, plus)},
+        {K_CBRANGE, "--cbmin", offsetof(plot_args, cbmin)},
+        {K_CBRANGE, "--cbmax", offsetof(plot_args, cbmax)},
+        {K_PLUS, "--plus", offsetof(plot_args, plus)},
     };
     for (size_t i = 0; i < sizeof given / sizeof given[0]; i++) {
         const char *v = *(const char *const *)((const char *)a + given[i].offset);
@@ -265,9 +276,9 @@ static int parse_args(int argc, char **argv, plot_args *a)
         return CLI_USAGE;
     }
     if (!(a->kind = find_kind(argv[optind]))) {
-        cli_error("plot", "KIND: expected surface, gradient, traces, loss, surface3d, "
-                          "addition-learning, addition-gradflow, addition-landscape or "
-                          "addition-landscape3d, got '%s'",
+        cli_error("plot", "KIND: expected surface, gradient, traces, loss, surface3d, zoo, "
+                          "pascanu, addition-learning, addition-gradflow, addition-landscape "
+                          "or addition-landscape3d, got '%s'",
                   argv[optind]);
         return CLI_USAGE;
     }

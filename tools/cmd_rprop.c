@@ -21,7 +21,7 @@ static const char rprop_help[] =
     "  --eta-minus E        step shrink (default 0.5)\n"
     "  --delta0 D           initial step for both weights (default 0.001)\n"
     "  --delta-min D        smallest step (default 1e-6; not for 'tutorial')\n"
-    "  --delta-max D        largest step (default 50; not for 'tutorial')\n" CLI_DATA_HELP
+    "  --delta-max D        largest step (default 50; not for 'tutorial')\n" CLI_DATA_HELP CLI_S0_HELP
     "Output:\n"
     "  -o, --output FILE    the trace, atomically; the final weights then go to\n"
     "                       standard output (without -o the trace goes there and\n"
@@ -112,7 +112,7 @@ static int check_args(const rprop_args *a)
 
 static int parse_args(int argc, char **argv, rprop_args *a)
 {
-    static const struct option longopts[] = {CLI_DATA_LONGOPTS,
+    static const struct option longopts[] = {CLI_DATA_LONGOPTS, CLI_S0_LONGOPT,
                                              {"start", required_argument, NULL, OPT_START},
                                              {"iters", required_argument, NULL, OPT_ITERS},
                                              {"variant", required_argument, NULL, OPT_VARIANT},
@@ -164,7 +164,7 @@ static rs_status write_point(void *ctx, const optim_point *pt)
 static int write_trace(FILE *fp, const rprop_args *a, const dataset *ds, rprop_point *last)
 {
     static const char *const wnames[] = {"w_x", "w_rec"}, *const suffix[] = {"wx", "wrec"};
-    rnn2_problem prob = {{a->wx, a->wrec, a->data.f, 0.0}, ds};
+    rnn2_problem prob = {cli_data_model(&a->data, a->wx, a->wrec), ds};
     objective obj = rnn2_objective(&prob);
     optim_config c = rprop_config(&a->o, (size_t)a->iters);
     trace_sink t = {.tw = {fp, 2, wnames, suffix, c.type, 1}};

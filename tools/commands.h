@@ -12,10 +12,12 @@ int cmd_gradcheck(int argc, char **argv);
 int cmd_hessian(int argc, char **argv);
 int cmd_curvature(int argc, char **argv);
 int cmd_rprop(int argc, char **argv);
+int cmd_optimize(int argc, char **argv);
 int cmd_predict(int argc, char **argv);
 int cmd_tutorial(int argc, char **argv);
 int cmd_addition(int argc, char **argv);
 int addition_cmd_hessian(int argc, char **argv, int nfull, char **full); /* addition hessian */
+int addition_cmd_curvature(int argc, char **argv, int nfull, char **full); /* addition curvature */
 int cmd_plot(int argc, char **argv);
 int cmd_explore(int argc, char **argv);
 

@@ -170,7 +170,7 @@ static pid_t spawn(const char *cmd, char *const argv[], int stdin_fd, int close_
     return pid;
 }
 
-static int wait_for(const char *cmd, pid_t pid)
+static int wait_for(const char *cmd, pid_t pid, int (*quiet)(void))
 {
     int status;
     while (waitpid(pid, &status, 0) < 0)
@@ -180,6 +180,8 @@ static int wait_for(const char *cmd, pid_t pid)
         }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
         return CLI_OK;
+    if (quiet && quiet())
+        return CLI_FAILURE;
     if (WIFSIGNALED(status))
         cli_error(cmd, "gnuplot was killed by signal %d", WTERMSIG(status));
     else
@@ -192,7 +194,7 @@ int plot_run_script(const char *cmd, const char *commands, const char *script)
 {
     char *argv[] = {(char *)plot_run_gnuplot(), "-e", (char *)commands, (char *)script, NULL};
     pid_t pid = spawn(cmd, argv, -1, -1);
-    return pid < 0 ? CLI_FAILURE : wait_for(cmd, pid);
+    return pid < 0 ? CLI_FAILURE : wait_for(cmd, pid, NULL);
 }
 
 FILE *plot_run_pipe(const char *cmd, pid_t *pid)
@@ -219,11 +221,11 @@ FILE *plot_run_pipe(const char *cmd, pid_t *pid)
     return fp;
 }
 
-int plot_run_wait(const char *cmd, FILE *fp, pid_t pid)
+int plot_run_wait(const char *cmd, FILE *fp, pid_t pid, int (*quiet)(void))
 {
     /* gnuplot may have gone (window closed): a broken pipe is not an error. */
     void (*old)(int) = signal(SIGPIPE, SIG_IGN);
     fclose(fp);
     signal(SIGPIPE, old);
-    return wait_for(cmd, pid);
+    return wait_for(cmd, pid, quiet);
 }

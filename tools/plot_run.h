@@ -40,7 +40,8 @@ int plot_run_script(const char *cmd, const char *commands, const char *script);
 /* Starts gnuplot reading its commands from the returned stream (NULL after
  * printing one line when it cannot be started); *pid gets its process. */
 FILE *plot_run_pipe(const char *cmd, pid_t *pid);
-/* Closes the stream and waits for gnuplot: 0, or prints and returns 3. */
-int plot_run_wait(const char *cmd, FILE *fp, pid_t pid);
+/* Closes the stream and waits for gnuplot: 0, or returns 3 (printing why
+ * unless quiet() says the end was asked for, e.g. by a signal). */
+int plot_run_wait(const char *cmd, FILE *fp, pid_t pid, int (*quiet)(void));
 
 #endif

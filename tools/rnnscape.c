@@ -22,6 +22,7 @@ static const struct {
     {"hessian", cmd_hessian, "the exact 2 x 2 Hessian at a point, eigenvalues, self-check"},
     {"curvature", cmd_curvature, "maps of the Hessian's eigenvalues over a grid of (w_x, w_rec)"},
     {"rprop", cmd_rprop, "an RProp optimiser trace"},
+    {"optimize", cmd_optimize, "a trace of any optimiser (SGD, Adagrad, RMSprop, Adam, RProp)"},
     {"predict", cmd_predict, "the model's output for one sequence"},
     {"tutorial", cmd_tutorial, "print the counting tutorial's results"},
     {"addition", cmd_addition, "the binary-addition RNN (see 'rnnscape addition --help')"},

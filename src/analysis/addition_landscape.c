@@ -207,8 +207,10 @@ void addition_landscape_plan_free(addition_landscape_plan *pl)
     free(pl);
 }
 
-rs_status addition_landscape_rows(const addition_landscape_plan *pl, size_t row_lo, size_t row_hi,
-                                  double *out)
+/* Rows [row_lo, row_hi) of constant alpha, or with by_beta of constant
+ * beta; each point by the same formula either way. */
+static rs_status landscape_points(const addition_landscape_plan *pl, size_t row_lo, size_t row_hi,
+                                  int by_beta, double *out)
 {
     const addition_net *net = pl->net;
     const size_t np = net->nparams, n = pl->n;
@@ -225,6 +227,11 @@ rs_status addition_landscape_rows(const addition_landscape_plan *pl, size_t row_
 #pragma omp for schedule(dynamic, 1)
         for (long q = 0; q < total; q++) {
             size_t i = row_lo + (size_t)q / n, j = (size_t)q % n;
+            if (by_beta) { /* row i is beta_i: the point (alpha_j, beta_i) */
+                size_t t = i;
+                i = j;
+                j = t;
+            }
             double a = addition_grid_coord(pl->range, n, i), b = addition_grid_coord(pl->range, n, j);
             out[q] = NAN;
             if (!wk)
@@ -237,6 +244,18 @@ rs_status addition_landscape_rows(const addition_landscape_plan *pl, size_t row_
         free(wt);
     }
     return failed ? RS_ENOMEM : RS_OK;
+}
+
+rs_status addition_landscape_rows(const addition_landscape_plan *pl, size_t row_lo, size_t row_hi,
+                                  double *out)
+{
+    return landscape_points(pl, row_lo, row_hi, 0, out);
+}
+
+rs_status addition_landscape_beta_rows(const addition_landscape_plan *pl, size_t row_lo,
+                                       size_t row_hi, double *out)
+{
+    return landscape_points(pl, row_lo, row_hi, 1, out);
 }
 
 rs_status addition_landscape_run(const addition_landscape_plan *pl, size_t row_lo, size_t row_hi,

@@ -45,6 +45,12 @@ void addition_landscape_plan_free(addition_landscape_plan *pl);
  * (row_hi - row_lo) x n; OpenMP across the points of those rows. */
 rs_status addition_landscape_rows(const addition_landscape_plan *pl, size_t row_lo, size_t row_hi,
                                   double *out);
+/* The same grid by rows of constant beta, the order grid files are
+ * written in (x = alpha, y = beta): out[(j - row_lo) * n + i] is the loss
+ * at (alpha_i, beta_j), bit for bit what addition_landscape_rows gives
+ * there. For splitting a file's rows across MPI ranks (gridjob.h). */
+rs_status addition_landscape_beta_rows(const addition_landscape_plan *pl, size_t row_lo,
+                                       size_t row_hi, double *out);
 
 /* Called after each block of rows: rows [row_lo, row_hi) are in values
  * ((row_hi - row_lo) x n). A status other than RS_OK stops the run. */

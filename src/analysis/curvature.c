@@ -5,8 +5,7 @@
 #include <string.h>
 
 #include "curvature_isa.h"
-#include "kernel.h"
-#include "kernel_isa.h"
+#include "kernel_isa.h" /* the ISA and its vmath functions, looked up once per map */
 #include "rnn2_hessian.h"
 
 const char *const curvature_channel_names[] = {"lambda_min", "lambda_max", "ratio",

@@ -6,8 +6,11 @@
 
 #include "memory.h"
 
-/* Read size: large enough that a 10 MB line costs a few hundred freads. */
+/* Read size: large enough that a 10 MB line costs a few hundred freads.
+ * (The fuzzers build with a tiny block so lines cross blocks everywhere.) */
+#ifndef LINEREADER_BLOCK
 #define LINEREADER_BLOCK 65536
+#endif
 
 void linereader_init(linereader *lr, FILE *fp, size_t max_line, uint64_t max_bytes)
 {

@@ -261,6 +261,20 @@ static rs_status open_temporary(outfile *of, int exists, const struct stat *sb)
     return RS_OK;
 }
 
+/* Opens path for writing where it is (no temporary file). */
+static rs_status open_in_place(outfile *of, const char *path, const struct stat *sb)
+{
+    of->has_inode = 1;
+    of->dev = sb->st_dev;
+    of->ino = sb->st_ino;
+    of->is_chardev = S_ISCHR(sb->st_mode);
+    of->path = strdup(path);
+    if (!of->path)
+        return open_failed(of, RS_ENOMEM);
+    of->fp = fopen(path, "w");
+    return of->fp ? RS_OK : open_failed(of, RS_EIO);
+}
+
 rs_status outfile_open(outfile *of, const char *path)
 {
     memset(of, 0, sizeof *of);
@@ -280,28 +294,34 @@ rs_status outfile_open(outfile *of, const char *path)
         errno = ENOENT;
         return RS_EIO;
     }
+    /* A FIFO or a device (/dev/null, a terminal, /dev/stdout on a pipe),
+     * reached through links or not, is written in place; so is a file only
+     * a /proc link can still name (a deleted file behind /dev/fd/N). */
+    struct stat lsb;
+    int exists = stat(path, &sb) == 0;
+    if (exists && S_ISDIR(sb.st_mode)) {
+        errno = EISDIR;
+        return RS_EIO;
+    }
+    if (exists && !S_ISREG(sb.st_mode))
+        return open_in_place(of, path, &sb);
     /* Writing through a symbolic link updates the file it points to (and
      * creates it if the link dangles) rather than replacing the link. */
     of->path = resolve_links(path);
     if (!of->path)
         return open_failed(of, errno == ENOMEM ? RS_ENOMEM : RS_EIO);
-    int exists = stat(of->path, &sb) == 0;
+    if (exists && (lstat(of->path, &lsb) != 0 || lsb.st_ino != sb.st_ino ||
+                   lsb.st_dev != sb.st_dev)) {
+        free(of->path);
+        of->path = NULL;
+        return open_in_place(of, path, &sb);
+    }
     if (exists) {
         of->has_inode = 1;
         of->dev = sb.st_dev;
         of->ino = sb.st_ino;
-        of->is_chardev = S_ISCHR(sb.st_mode);
     } else if (!(of->key = normalised_name(of->path))) {
         return open_failed(of, RS_ENOMEM);
-    }
-    if (exists && S_ISDIR(sb.st_mode)) {
-        errno = EISDIR;
-        return open_failed(of, RS_EIO);
-    }
-    if (exists && !S_ISREG(sb.st_mode)) {
-        /* A FIFO or a device (/dev/null, a terminal): write in place. */
-        of->fp = fopen(of->path, "w");
-        return of->fp ? RS_OK : open_failed(of, RS_EIO);
     }
     if (exists && !writable(of->path, &sb))
         return open_failed(of, RS_EIO);

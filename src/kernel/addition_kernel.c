@@ -22,3 +22,10 @@ void addition_kernel_select(addition_kernel_ops *ops)
 #endif
     ops->sigmoid = isa->sigmoid; /* vmath's, for the same instruction set */
 }
+
+void addition_kernel_pack(size_t hp, const double *b, double *packed)
+{
+    for (size_t i = 0; i < hp; i++)
+        for (size_t j = 0; j < hp; j++)
+            packed[addition_kernel_packed(hp, i, j)] = b[i * hp + j];
+}

@@ -10,7 +10,8 @@
  *   rowdot:  z[r] = A[r] . v  A: rows x hp, v: hp
  *
  * All matrices are row-major with row stride hp, a multiple of
- * ADDITION_KERNEL_PAD. Each entry of C is accumulated from 0 in the order
+ * ADDITION_KERNEL_PAD, except B, which is packed in column panels
+ * (addition_kernel_pack) so that a tile reads it contiguously. Each entry of C is accumulated from 0 in the order
  * i = 0, 1, ..., hp-1 with one multiply-add per term (fused on AVX2,
  * a rounded product then a rounded sum on SSE2 and scalar), so C does not
  * depend on how rows are grouped into tiles. rowdot's order of summation
@@ -39,6 +40,15 @@ typedef struct {
     /* vmath's sigmoid for the same instruction set (vmath.h) */
     void (*sigmoid)(const double *x, double *y, size_t n);
 } addition_kernel_ops;
+
+/* Where entry (i, j) of B goes in the packed layout of gemm and expand. */
+static inline size_t addition_kernel_packed(size_t hp, size_t i, size_t j)
+{
+    return (j / ADDITION_KERNEL_PAD) * hp * ADDITION_KERNEL_PAD + i * ADDITION_KERNEL_PAD +
+           j % ADDITION_KERNEL_PAD;
+}
+/* packed[addition_kernel_packed(hp, i, j)] = b[i * hp + j]. */
+void addition_kernel_pack(size_t hp, const double *b, double *packed);
 
 /* Fills ops for the instruction set in use now. Look it up once per
  * computation, not per call: the lookup reads the environment. */

@@ -41,7 +41,8 @@ typedef struct {
 } addition_dest;
 
 /* One tile: mr rows of A (from row r0) times the 8 columns of B from
- * column j0; mr is a constant at every call site. */
+ * column j0 (their panel: hp rows of 8, contiguous); mr is a constant at
+ * every call site. */
 static inline __attribute__((always_inline)) void
 addition_tile(size_t hp, const double *a, const double *b, double *c, size_t r0, size_t j0,
               const addition_dest *d, const int mr)
@@ -51,7 +52,8 @@ addition_tile(size_t hp, const double *a, const double *b, double *c, size_t r0,
     AUNROLL for (int r = 0; r < mr; r++) AUNROLL for (int v = 0; v < ANV; v++) acc[r][v] = A_ZERO();
     for (size_t i = 0; i < hp; i++) {
         AT bv[ANV];
-        AUNROLL for (int v = 0; v < ANV; v++) bv[v] = A_LOADU(b + i * hp + j0 + (size_t)v * AL);
+        AUNROLL for (int v = 0; v < ANV; v++) bv[v] =
+            A_LOADU(b + j0 * hp + i * ADDITION_KERNEL_PAD + (size_t)v * AL);
         AUNROLL for (int r = 0; r < mr; r++)
         {
             const AT av = A_BCAST(ar + (size_t)r * hp + i);

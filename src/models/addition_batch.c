@@ -10,7 +10,7 @@ struct addition_batch {
     int bits, hidden;
     size_t hp, rows; /* padded hidden size; sums per batch */
     addition_kernel_ops ops;
-    double *wh, *wht;    /* hp x hp: Wh and its transpose, zero padded */
+    double *wh, *wht;    /* hp x hp: Wh and its transpose, zero padded, packed */
     double *w1, *in;     /* hp: W1; 4 x hp: x W0 for the inputs 2 a_k + b_k */
     double *h;           /* (bits + 1) x rows x hp: h_0 = 0, h_1 .. h_T */
     double *o;           /* bits x rows: outputs */
@@ -76,8 +76,8 @@ void addition_batch_load(addition_batch *b, const double *w)
     const double *w0 = w, *w1 = w + 2 * H, *wh = w + 3 * H;
     for (size_t i = 0; i < H; i++)
         for (size_t j = 0; j < H; j++) {
-            b->wh[i * hp + j] = wh[i * H + j];
-            b->wht[j * hp + i] = wh[i * H + j];
+            b->wh[addition_kernel_packed(hp, i, j)] = wh[i * H + j];
+            b->wht[addition_kernel_packed(hp, j, i)] = wh[i * H + j];
         }
     memcpy(b->w1, w1, H * sizeof *w1);
     for (int x = 0; x < 4; x++) {

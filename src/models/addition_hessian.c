@@ -19,6 +19,7 @@ typedef struct {
 struct addition_hess {
     int T, H;
     size_t np, n;
+    uint32_t *a, *b; /* the sums (copies) */
     const double *w; /* the caller's weights (not owned) */
     double *store;   /* the doubles of every sum_pass */
     unsigned char *bits;
@@ -271,18 +272,23 @@ rs_status addition_hess_new(const addition_net *net, const double *w, size_t n, 
         return RS_ENOMEM;
     size_t T = (size_t)net->bits, H = (size_t)net->hidden;
     size_t per = (T + 1) * H + T + T + T * H;
-    *hs = (addition_hess){net->bits, net->hidden, net->nparams, n, w, NULL, NULL, NULL, 0.0, NULL};
+    *hs = (addition_hess){net->bits, net->hidden, net->nparams, n,    NULL, NULL,
+                          w,         NULL,        NULL,         NULL, 0.0,  NULL};
+    hs->a = malloc(n * sizeof *hs->a);
+    hs->b = malloc(n * sizeof *hs->b);
     hs->store = per <= (size_t)-1 / sizeof(double) / n ? malloc(n * per * sizeof(double)) : NULL;
     hs->bits = malloc(n * 3 * T);
     hs->pass = malloc(n * sizeof *hs->pass);
     hs->grad = calloc(hs->np, sizeof *hs->grad);
     double *part = calloc(HESS_CHUNKS * hs->np, sizeof *part);
     double part_loss[HESS_CHUNKS] = {0};
-    if (!hs->store || !hs->bits || !hs->pass || !hs->grad || !part) {
+    if (!hs->store || !hs->bits || !hs->pass || !hs->grad || !part || !hs->a || !hs->b) {
         free(part);
         addition_hess_free(hs);
         return RS_ENOMEM;
     }
+    memcpy(hs->a, a, n * sizeof *a);
+    memcpy(hs->b, b, n * sizeof *b);
     size_t chunks = n < HESS_CHUNKS ? n : HESS_CHUNKS;
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic, 1)
@@ -321,6 +327,8 @@ void addition_hess_free(addition_hess *h)
     if (!h)
         return;
     free(h->store);
+    free(h->a);
+    free(h->b);
     free(h->bits);
     free(h->pass);
     free(h->grad);
@@ -437,5 +445,39 @@ rs_status addition_hess_trace(const addition_hess *h, double *trace)
     free(e);
     if (st == RS_OK)
         *trace = tr;
+    return st;
+}
+
+rs_status addition_hess_check(const addition_hess *h, const addition_net *net, const double *v,
+                              double eps, double *err)
+{
+    const size_t np = h->np;
+    double *buf = malloc(5 * np * sizeof *buf);
+    if (!buf)
+        return RS_ENOMEM;
+    double *hv = buf, *wp = hv + np, *wm = wp + np, *gp = wm + np, *gm = gp + np;
+    for (size_t q = 0; q < np; q++) {
+        wp[q] = h->w[q] + eps * v[q];
+        wm[q] = h->w[q] - eps * v[q];
+    }
+    addition_hess *hp = NULL, *hm = NULL;
+    rs_status st = addition_hess_vec(h, v, hv);
+    if (st == RS_OK)
+        st = addition_hess_new(net, wp, h->n, h->a, h->b, &hp);
+    if (st == RS_OK)
+        st = addition_hess_new(net, wm, h->n, h->a, h->b, &hm);
+    if (st == RS_OK) {
+        addition_hess_gradient(hp, gp);
+        addition_hess_gradient(hm, gm);
+        double worst = 0.0, scale = 0.0;
+        for (size_t q = 0; q < np; q++) {
+            scale = fmax(scale, fabs(hv[q]));
+            worst = fmax(worst, fabs((gp[q] - gm[q]) / (2.0 * eps) - hv[q]));
+        }
+        *err = scale > 0.0 ? worst / scale : worst;
+    }
+    addition_hess_free(hp);
+    addition_hess_free(hm);
+    free(buf);
     return st;
 }

@@ -59,4 +59,10 @@ rs_status addition_hess_dense(const addition_hess *h, double *hess, double *asym
 /* The exact trace, sum_j e_j^T H e_j, without storing H. */
 rs_status addition_hess_trace(const addition_hess *h, double *trace);
 
+/* H v against central differences of the exact (BPTT) gradient along v,
+ * (g(w + eps v) - g(w - eps v)) / 2 eps: *err gets max_i |num_i - (Hv)_i| /
+ * max_i |(Hv)_i|. net and the sums as for addition_hess_new. */
+rs_status addition_hess_check(const addition_hess *h, const addition_net *net, const double *v,
+                              double eps, double *err);
+
 #endif

@@ -118,7 +118,7 @@ struct addition_trie_work {
     size_t hp;   /* hidden, padded to ADDITION_KERNEL_PAD */
     size_t rmax; /* most nodes per chunk and level */
     addition_kernel_ops ops;
-    double *wh;          /* hp x hp: Wh, zero outside hidden x hidden */
+    double *wh;          /* hp x hp: Wh, zero outside hidden x hidden, packed */
     double *w1;          /* hp: W1, zero padded */
     double *in;          /* 4 x hp: x W0 for the inputs 2 a_k + b_k = 0..3 */
     double *root;        /* hp zeros: h_0 */
@@ -127,15 +127,21 @@ struct addition_trie_work {
     double *z, *o;       /* rmax: output pre-activation and output */
     unsigned char *ok;   /* (bits + 1) x rmax: all bits so far right */
     double level_loss[ADDITION_BITS_MAX];
+    int want_accuracy;
     double correct;
 };
 
 /* Chunks small enough that a level's states stay in the nearest caches,
- * large enough for the matrix product to run at full speed. */
+ * large enough for the matrix product to run at full speed: about
+ * ADDITION_TRIE_CHUNK doubles of parents' states, and at least 24 parents
+ * (four full register tiles); a parent has at most 4 children. */
+#ifndef ADDITION_TRIE_CHUNK
+#define ADDITION_TRIE_CHUNK 1024
+#endif
 static size_t chunk_rows(size_t hp)
 {
-    size_t r = 4096 / hp;
-    return r < 16 ? 16 : r;
+    size_t parents = ADDITION_TRIE_CHUNK / hp;
+    return 4 * (parents < 24 ? 24 : parents);
 }
 
 void addition_trie_work_free(addition_trie_work *wk)
@@ -191,13 +197,32 @@ static void load_weights(addition_trie_work *wk, const double *w)
     size_t H = (size_t)wk->hidden, hp = wk->hp;
     const double *w0 = w, *w1 = w + 2 * H, *wh = w + 3 * H;
     for (size_t i = 0; i < H; i++)
-        memcpy(wk->wh + i * hp, wh + i * H, H * sizeof *wh);
+        for (size_t j = 0; j < H; j++)
+            wk->wh[addition_kernel_packed(hp, i, j)] = wh[i * H + j];
     memcpy(wk->w1, w1, H * sizeof *w1);
     for (int x = 0; x < 4; x++) {
         double xa = (double)(x >> 1), xb = (double)(x & 1);
         for (size_t j = 0; j < H; j++) /* forward: x_k W0 */
             wk->in[(size_t)x * hp + j] = xa * w0[j] + xb * w0[H + j];
     }
+}
+
+/* All bits so far right, per child of parents [q, qe) at level k; the
+ * sums through the right leaves are counted. */
+static void chunk_accuracy(const addition_trie *t, addition_trie_work *wk, int k, size_t q,
+                           size_t qe, const unsigned char *pok, unsigned char *sok)
+{
+    const uint32_t *ch = t->child[k - 1];
+    const unsigned char *tg = t->target[k];
+    const size_t clo = ch[q];
+    for (size_t par = q; par < qe; par++)
+        for (size_t c = ch[par]; c < ch[par + 1]; c++) {
+            /* round(o_k) as np.round: 0.5 rounds to 0 */
+            int right = (wk->o[c - clo] > 0.5) == (tg[c] != 0);
+            sok[c - clo] = (unsigned char)(pok[par - q] && right);
+            if (k == t->bits && sok[c - clo])
+                wk->correct += t->weight[k][c];
+        }
 }
 
 /* Level k's children of parents [q, qe) (states p, flags pok, both
@@ -213,24 +238,17 @@ static void chunk_forward(const addition_trie *t, addition_trie_work *wk, int k,
     const double *wt = t->weight[k];
     /* forward: x_k W0 + h_(k-1) Wh for every child */
     wk->ops.expand(qe - q, hp, p, wk->wh, ch + q, in + clo, wk->in, wk->pre);
-    for (size_t par = q; par < qe; par++)
-        for (size_t c = ch[par]; c < ch[par + 1]; c++)
-            sok[c - clo] = pok[par - q];
     wk->ops.sigmoid(wk->pre, s, nc * hp);  /* forward: h_k = sigma(x_k W0 + h_(k-1) Wh) */
     wk->ops.rowdot(nc, hp, s, wk->w1, wk->z);
     wk->ops.sigmoid(wk->z, wk->o, nc);     /* forward: o_k = sigma(h_k W1) */
     double sum = wk->level_loss[k - 1];
     for (size_t c = 0; c < nc; c++) {
-        double o = wk->o[c], r = (double)tg[clo + c] - o;
+        double r = (double)tg[clo + c] - wk->o[c];
         sum += wt[clo + c] * (0.5 * r * r); /* loss: 1/2 (c_k - o_k)^2 per sum */
-        /* round(o_k) as np.round: 0.5 rounds to 0 */
-        sok[c] &= (o > 0.5) == (tg[clo + c] != 0);
     }
     wk->level_loss[k - 1] = sum;
-    if (k == t->bits)
-        for (size_t c = 0; c < nc; c++)
-            if (sok[c])
-                wk->correct += wt[clo + c];
+    if (wk->want_accuracy)
+        chunk_accuracy(t, wk, k, q, qe, pok, sok);
 }
 
 /* Level k below parents [plo, phi) of level k-1, chunk by chunk, each
@@ -261,6 +279,7 @@ rs_status addition_trie_eval(const addition_trie *t, const addition_net *net, co
     load_weights(wk, w);
     memset(wk->level_loss, 0, sizeof wk->level_loss);
     wk->correct = 0.0;
+    wk->want_accuracy = accuracy != NULL;
     walk_level(t, wk, 1, 0, 1, wk->root, wk->ok);
     double total = 0.0;
     for (int k = 0; k < t->bits; k++)

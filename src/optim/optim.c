@@ -18,27 +18,50 @@ const optim_type *const optim_types[] = {
 const char *const optim_names[] = {"sgd",    "adagrad", "rmsprop", "adam",   "rprop-tutorial",
                                    "rprop+", "rprop-",  "irprop+", "irprop-", NULL};
 
-#define PARAM(name, bit, field, flag) {name, bit, offsetof(optim_params, field), flag}
+#define PARAM(name, bit, field, flag, lo, hi, lo_open, hi_open, expect)                           \
+    {name, bit, offsetof(optim_params, field), flag, lo, hi, lo_open, hi_open, expect,          \
+     name ": expected " expect}
+#define NONNEG(name, bit, field) PARAM(name, bit, field, 0, 0.0, INFINITY, 0, 1, "a number >= 0")
+#define POSITIVE(name, bit, field) PARAM(name, bit, field, 0, 0.0, INFINITY, 1, 1, "a number > 0")
+#define UNIT(name, bit, field) PARAM(name, bit, field, 0, 0.0, 1.0, 0, 1, "a number in [0, 1)")
+#define FLAG(name, bit, field) PARAM(name, bit, field, 1, 0.0, 1.0, 0, 0, "0 or 1")
 const optim_param_info optim_param_table[] = {
-    PARAM("lr", OPTIM_P_LR, lr, 0),
-    PARAM("momentum", OPTIM_P_MOMENTUM, momentum, 0),
-    PARAM("dampening", OPTIM_P_DAMPENING, dampening, 0),
-    PARAM("nesterov", OPTIM_P_NESTEROV, nesterov, 1),
-    PARAM("weight-decay", OPTIM_P_WEIGHT_DECAY, weight_decay, 0),
-    PARAM("lr-decay", OPTIM_P_LR_DECAY, lr_decay, 0),
-    PARAM("initial-accumulator", OPTIM_P_INITIAL_ACCUMULATOR, initial_accumulator, 0),
-    PARAM("alpha", OPTIM_P_ALPHA, alpha, 0),
-    PARAM("centered", OPTIM_P_CENTERED, centered, 1),
-    PARAM("eps", OPTIM_P_EPS, eps, 0),
-    PARAM("beta1", OPTIM_P_BETA1, beta1, 0),
-    PARAM("beta2", OPTIM_P_BETA2, beta2, 0),
-    PARAM("amsgrad", OPTIM_P_AMSGRAD, amsgrad, 1),
-    PARAM("delta0", OPTIM_P_DELTA0, delta0, 0),
-    PARAM("delta-min", OPTIM_P_DELTA_MIN, delta_min, 0),
-    PARAM("delta-max", OPTIM_P_DELTA_MAX, delta_max, 0),
-    PARAM("eta-plus", OPTIM_P_ETA_PLUS, eta_plus, 0),
-    PARAM("eta-minus", OPTIM_P_ETA_MINUS, eta_minus, 0),
-    {NULL, 0, 0, 0}};
+    NONNEG("lr", OPTIM_P_LR, lr),
+    NONNEG("momentum", OPTIM_P_MOMENTUM, momentum),
+    PARAM("dampening", OPTIM_P_DAMPENING, dampening, 0, -INFINITY, INFINITY, 1, 1, "a number"),
+    FLAG("nesterov", OPTIM_P_NESTEROV, nesterov),
+    NONNEG("weight-decay", OPTIM_P_WEIGHT_DECAY, weight_decay),
+    NONNEG("lr-decay", OPTIM_P_LR_DECAY, lr_decay),
+    NONNEG("initial-accumulator", OPTIM_P_INITIAL_ACCUMULATOR, initial_accumulator),
+    NONNEG("alpha", OPTIM_P_ALPHA, alpha),
+    FLAG("centered", OPTIM_P_CENTERED, centered),
+    NONNEG("eps", OPTIM_P_EPS, eps),
+    UNIT("beta1", OPTIM_P_BETA1, beta1),
+    UNIT("beta2", OPTIM_P_BETA2, beta2),
+    FLAG("amsgrad", OPTIM_P_AMSGRAD, amsgrad),
+    POSITIVE("delta0", OPTIM_P_DELTA0, delta0),
+    POSITIVE("delta-min", OPTIM_P_DELTA_MIN, delta_min),
+    POSITIVE("delta-max", OPTIM_P_DELTA_MAX, delta_max),
+    POSITIVE("eta-plus", OPTIM_P_ETA_PLUS, eta_plus),
+    POSITIVE("eta-minus", OPTIM_P_ETA_MINUS, eta_minus),
+    {NULL, 0, 0, 0, 0.0, 0.0, 0, 0, NULL, NULL}};
+
+void optim_param_set(optim_params *p, const optim_param_info *info, double v)
+{
+    char *base = (char *)p + info->offset;
+    if (info->is_flag) {
+        int f = v != 0;
+        memcpy(base, &f, sizeof f);
+    } else {
+        memcpy(base, &v, sizeof v);
+    }
+}
+
+int optim_param_in_domain(const optim_param_info *info, double v)
+{
+    return isfinite(v) && (info->lo_open ? v > info->lo : v >= info->lo) &&
+           (info->hi_open ? v < info->hi : v <= info->hi);
+}
 
 double optim_param_value(const optim_params *p, const optim_param_info *info)
 {
@@ -78,39 +101,22 @@ rs_status optim_check(const optim_config *c, const char **why)
         *why = text;                                                                               \
         return RS_EINVAL;                                                                          \
     }
-    RULE(OPTIM_P_LR, isfinite(p->lr) && p->lr >= 0, "lr must be a finite number >= 0");
-    RULE(OPTIM_P_MOMENTUM, isfinite(p->momentum) && p->momentum >= 0,
-         "momentum must be a finite number >= 0");
-    RULE(OPTIM_P_DAMPENING, isfinite(p->dampening), "dampening must be finite");
+    for (const optim_param_info *in = optim_param_table; in->name; in++)
+        if ((u & in->bit) && !optim_param_in_domain(in, optim_param_value(p, in))) {
+            *why = in->rule;
+            return RS_EINVAL;
+        }
     RULE(OPTIM_P_NESTEROV, !p->nesterov || (p->momentum > 0 && p->dampening == 0),
-         "nesterov needs momentum > 0 and dampening 0");
-    RULE(OPTIM_P_WEIGHT_DECAY, isfinite(p->weight_decay) && p->weight_decay >= 0,
-         "weight-decay must be a finite number >= 0");
-    RULE(OPTIM_P_LR_DECAY, isfinite(p->lr_decay) && p->lr_decay >= 0,
-         "lr-decay must be a finite number >= 0");
-    RULE(OPTIM_P_INITIAL_ACCUMULATOR, isfinite(p->initial_accumulator) && p->initial_accumulator >= 0,
-         "initial-accumulator must be a finite number >= 0");
-    RULE(OPTIM_P_ALPHA, isfinite(p->alpha) && p->alpha >= 0, "alpha must be a finite number >= 0");
-    RULE(OPTIM_P_EPS, isfinite(p->eps) && p->eps >= 0, "eps must be a finite number >= 0");
-    RULE(OPTIM_P_BETA1, p->beta1 >= 0 && p->beta1 < 1, "beta1 must lie in [0, 1)");
-    RULE(OPTIM_P_BETA2, p->beta2 >= 0 && p->beta2 < 1, "beta2 must lie in [0, 1)");
-    RULE(OPTIM_P_ETA_PLUS, isfinite(p->eta_plus) && p->eta_plus > 0, "eta-plus must be positive");
-    RULE(OPTIM_P_ETA_MINUS, isfinite(p->eta_minus) && p->eta_minus > 0,
-         "eta-minus must be positive");
-    RULE(OPTIM_P_DELTA0, isfinite(p->delta0) && p->delta0 > 0, "delta0 must be positive");
-    RULE(OPTIM_P_DELTA_MIN, isfinite(p->delta_min) && p->delta_min > 0,
-         "delta-min must be positive");
-    RULE(OPTIM_P_DELTA_MAX, isfinite(p->delta_max) && p->delta_max > 0,
-         "delta-max must be positive");
+         "nesterov: needs momentum > 0 and dampening 0");
     RULE(OPTIM_P_DELTA_MAX, !(u & OPTIM_P_DELTA_MIN) || p->delta_min <= p->delta_max,
-         "delta-min must not exceed delta-max");
+         "delta-min: must not exceed delta-max");
     RULE(OPTIM_P_DELTA_MIN, !(u & OPTIM_P_DELTA0) || p->delta0 >= p->delta_min,
-         "delta0 must lie in [delta-min, delta-max]");
+         "delta0: expected a value in [delta-min, delta-max]");
     RULE(OPTIM_P_DELTA_MAX, !(u & OPTIM_P_DELTA0) || p->delta0 <= p->delta_max,
-         "delta0 must lie in [delta-min, delta-max]");
+         "delta0: expected a value in [delta-min, delta-max]");
 #undef RULE
     if (c->clip.kind != OPTIM_CLIP_NONE && !(isfinite(c->clip.c) && c->clip.c > 0)) {
-        *why = "the clipping threshold must be a positive number";
+        *why = "clip: expected a threshold > 0";
         return RS_EINVAL;
     }
     *why = NULL;

@@ -81,10 +81,20 @@ typedef struct {
     unsigned bit;
     size_t offset; /* into optim_params */
     int is_flag;   /* an int 0/1 rather than a double */
+    /* The domain (torch's checks): lo < v (lo_open) or lo <= v, and
+     * v < hi (hi_open) or v <= hi; every value finite. */
+    double lo, hi;
+    int lo_open, hi_open;
+    const char *expect; /* the domain in words: "a number >= 0" */
+    const char *rule;   /* "lr: expected a number >= 0" */
 } optim_param_info;
 extern const optim_param_info optim_param_table[]; /* ends with name NULL */
 /* The value of parameter `info` in p, as a double (flags 0 or 1). */
 double optim_param_value(const optim_params *p, const optim_param_info *info);
+/* Sets it (flags: v != 0). */
+void optim_param_set(optim_params *p, const optim_param_info *info, double v);
+/* Whether v lies in the parameter's domain. */
+int optim_param_in_domain(const optim_param_info *info, double v);
 
 /* An optimiser. The state is one block of state_size(n) bytes that the
  * driver allocates; init sets it up, step updates w in place from the
@@ -138,8 +148,9 @@ typedef struct {
 /* type's defaults (torch's), no clipping. */
 optim_config optim_config_default(const optim_type *type, size_t iters);
 /* RS_OK, or RS_EINVAL with *why a static sentence naming the parameter
- * ("delta0 must lie in [delta_min, delta_max]"). Checks only the
- * parameters the type uses, with torch's domains. */
+ * ("lr: expected a number >= 0", "delta0: expected a value in
+ * [delta-min, delta-max]"). Checks only the parameters the type uses,
+ * with torch's domains. */
 rs_status optim_check(const optim_config *c, const char **why);
 
 /* One iterate as the driver hands it to the callback. */

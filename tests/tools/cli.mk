@@ -50,21 +50,26 @@ FUZZ_CC = clang
 FUZZ_SECONDS = 60
 FUZZ_FLAGS = -max_len=4096 -rss_limit_mb=2048
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	-D_GNU_SOURCE
-FUZZ_HARNESSES = parse_double parse_range parse_point parse_grid dataset weights checkpoints
+	-D_GNU_SOURCE -DLINEREADER_BLOCK=7
+FUZZ_HARNESSES = parse_double parse_range parse_point parse_grid dataset weights checkpoints \
+	linereader
 FUZZ_LIB = $(srcdir)/src/base/parse.c $(srcdir)/src/base/status.c $(srcdir)/src/io/dataset.c \
 	$(srcdir)/src/base/rng.c $(srcdir)/src/base/pcg32.c $(srcdir)/src/base/mt19937.c \
 	$(srcdir)/src/models/addition.c $(srcdir)/src/io/addition_io.c \
 	$(srcdir)/src/base/linereader.c $(srcdir)/src/base/memory.c
+# What the harnessed files call beyond FUZZ_LIB (the addition model's trie
+# and kernels) comes, uninstrumented, from the library itself.
+FUZZ_ARCHIVES = src/librnnscape.a $(OPENMP_CFLAGS)
 EXTRA_DIST += fuzz/fuzz_common.h fuzz/fuzz_parse_double.c fuzz/fuzz_parse_range.c \
 	fuzz/fuzz_parse_point.c fuzz/fuzz_parse_grid.c fuzz/fuzz_dataset.c fuzz/corpus \
-	fuzz/fuzz_addition.h fuzz/fuzz_weights.c fuzz/fuzz_checkpoints.c
-fuzz-build: $(FUZZ_LIB)
+	fuzz/fuzz_addition.h fuzz/fuzz_weights.c fuzz/fuzz_checkpoints.c \
+	fuzz/fuzz_limits.h fuzz/fuzz_linereader.c
+fuzz-build: $(FUZZ_LIB) src/librnnscape.a
 	@mkdir -p fuzz-build
 	@for h in $(FUZZ_HARNESSES); do \
 	  echo "  FUZZCC   fuzz-build/fuzz_$$h"; \
 	  $(FUZZ_CC) $(FUZZ_CFLAGS) -I$(top_builddir) $(RS_SRC_DIRS:%=-I$(srcdir)/src/%) -I$(srcdir)/tools \
-	    -o fuzz-build/fuzz_$$h $(srcdir)/fuzz/fuzz_$$h.c $(FUZZ_LIB) -lm || exit 1; \
+	    -o fuzz-build/fuzz_$$h $(srcdir)/fuzz/fuzz_$$h.c $(FUZZ_LIB) $(FUZZ_ARCHIVES) -lm || exit 1; \
 	done
 fuzz: fuzz-build
 	@for h in $(FUZZ_HARNESSES); do \

@@ -65,8 +65,14 @@ exits 0 "a PCA landscape with its trajectory file" rns addition landscape --weig
 is "$(grep -vc '^#' "$T/pca.dat")" 11 "the grid file holds the 3 x 3 grid only (9 lines, 2 blank)"
 is "$(awk '!/^#/ && NF' "$T/traj.dat" | wc -l | tr -d ' ')" 7 "the trajectory file the 7 checkpoints"
 is "$(awk '!/^#/ && NF { print NF }' "$T/traj.dat" | sort -u)" 3 "as alpha beta loss"
-fails_with 2 "rnnscape addition landscape: --directions pca needs --checkpoints FILE and --trajectory FILE" \
-    "PCA without --trajectory" rns addition landscape --weights "$W" --directions pca --checkpoints "$C"
+fails_with 2 "rnnscape addition landscape: --directions pca needs --checkpoints FILE" \
+    "PCA without --checkpoints" rns addition landscape --weights "$W" --directions pca
+exits 0 "PCA without --trajectory: the grid alone" rns addition landscape --weights "$W" \
+    --directions pca --checkpoints "$C" --grid 3 -o "$T/pca2.dat"
+grep -v '^# command' "$T/pca.dat" >"$T/pca1.body"
+grep -v '^# command' "$T/pca2.dat" >"$T/pca2.body"
+cmp -s "$T/pca1.body" "$T/pca2.body"
+ok $? "the same grid"
 fails_with 2 "rnnscape addition landscape: --trajectory: only with --directions pca" \
     "--trajectory without PCA" rns addition landscape --weights "$W" --trajectory "$T/t.dat"
 fails_with 2 "rnnscape addition landscape: --trajectory: '$T/pca.dat' is the file of --output already" \
@@ -85,4 +91,9 @@ exits 0 "--format text, the same seed" rns addition landscape --weights "$W" --g
 centre=$(awk '!/^#/ && $1 == 0 && $2 == 0 { print $3 }' "$T/l.txt")
 mid=$(od -A n -t f8 -j 160 -N 8 "$T/l.npy" | tr -d ' ')
 near "$mid" "$centre" 1e-15 "the npy centre is the text centre ($centre)"
+exits 0 "--format vtk" rns addition landscape --weights "$W" --grid 3 --seed 1 --format vtk -o "$T/l.vtk"
+is "$(head -c 200 "$T/l.vtk" | grep -a -c -e '^DATASET RECTILINEAR_GRID' -e '^DIMENSIONS 3 3 1')" 2 \
+    "a VTK rectilinear grid of 3 x 3 points"
+grep -a -q '^SCALARS mean_loss double 1' "$T/l.vtk"
+ok $? "holding the array mean_loss"
 done_testing

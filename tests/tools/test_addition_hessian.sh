@@ -30,6 +30,30 @@ awk '!/^#/ { if (n++) { s1 += ($2 + p2) / 2 * ($1 - p1); s2 += ($3 + p3) / 2 * (
 ok $? "both densities (SLQ, exact) integrate to 1"
 cmp_ok "$(grep -vc '^#' "$T/d.dat")" == 400 "400 points"
 
+exits 0 "--check: H v against differences of the gradient passes" \
+    rns addition hessian --weights "$T/w.dat" --every 128 --check
+set -- $(grep -v '^#' "$T/out")
+cmp_ok "$1" "<" 1e-7 "its error is below 1e-7 ($1)"
+is "$2" 0 "verdict 0"
+exits 1 "--check with an impossible --tol 1e-30: exit 1" \
+    rns addition hessian --weights "$T/w.dat" --every 128 --check --tol 1e-30
+fails_with 2 "rnnscape addition hessian: --spectrum:" "--spectrum K beyond the steps is refused before any output" \
+    rns addition hessian --weights "$T/w.dat" --spectrum 400
+
+# addition curvature: the centre of the plane is the weights themselves
+exits 0 "addition curvature on a 3 x 3 plane" \
+    rns addition curvature --weights "$T/w.dat" --grid 3 --every 128 -o "$T/plane.dat"
+rns addition hessian --weights "$T/w.dat" --every 128 -o "$T/f128.dat"
+centre() { awk -v c="$1" '!/^#/ && $1 == 0 && $2 == 0 { print $c }' "$T/plane.dat"; }
+near "$(centre 4)" "$(grep -v '^#' "$T/f128.dat" | head -1 | awk '{ print $2 }')" 1e-12 \
+    "its centre's lambda_min is the dense spectrum's smallest"
+near "$(centre 5)" "$(grep -v '^#' "$T/f128.dat" | tail -1 | awk '{ print $2 }')" 1e-12 \
+    "and lambda_max its largest"
+near "$(centre 3)" "$(sed -n 's/.*; L = \(.*\)$/\1/p' "$T/f128.dat")" 1e-14 "and the loss is L"
+is "$(grep -v '^#' "$T/plane.dat" | awk 'NF' | wc -l | tr -d ' ')" 9 "9 points"
+fails_with 2 "rnnscape addition curvature: --grid:" "--grid 0 is refused" \
+    rns addition curvature --weights "$T/w.dat" --grid 0
+
 fails_with 2 "rnnscape addition hessian: --weights:" "--weights is required" rns addition hessian
 fails_with 2 "rnnscape addition hessian:" "two modes are refused" rns addition hessian --weights "$T/w.dat" --trace --density
 fails_with 2 "rnnscape addition hessian: --spectrum:" "--spectrum 0 is refused" rns addition hessian --weights "$T/w.dat" --spectrum 0

@@ -54,6 +54,18 @@ rns hessian --activation tanh --s0 0.2 --at -3,-3 >"$T/h2.txt"
 near "$(awk '!/^#/ && NF { print $4; exit }' "$T/t.txt")" "$(awk '$1 == "lambda_max" { print $2 }' "$T/h2.txt")" 1e-12 \
     "--s0 reaches the map: lambda_max at (-3, -3) is hessian --s0 0.2's"
 
+# the figure script draws a map (gnuplot found by configure)
+if [ -n "${GNUPLOT:-}" ] && command -v "$GNUPLOT" >/dev/null 2>&1; then
+    rns curvature --grid 20 -o "$T/m.dat"
+    rns gradtime --scale tutorial -o "$T/g.dat"
+    "$GNUPLOT" -e "datafile='$T/m.dat'; points='$T/g.dat'; outfile='$T/m.png'; width=600; height=240" \
+        "$top_srcdir/plots/curvature-maps.gp" 2>"$T/gp.err"
+    test -s "$T/m.png" && [ "$(head -c 4 "$T/m.png" | tail -c 3)" = PNG ] && ! grep -qi warn "$T/gp.err"
+    ok $? "plots/curvature-maps.gp draws a PNG without warnings"
+else
+    skip 1 "no gnuplot"
+fi
+
 fails_with 2 "rnnscape curvature: --grid:" "--grid 0 is refused" rns curvature --grid 0 -o "$T/bad.txt"
 test ! -e "$T/bad.txt"
 ok $? "and no file is left"

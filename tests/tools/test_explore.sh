@@ -89,6 +89,26 @@ key() {
     sleep "${2:-1}"
 }
 at() { xdotool mousemove --window "$W" "$1" "$2"; }
+# press_until KEY CMD...: presses KEY until CMD succeeds (a key pressed
+# while gnuplot is still busy with the previous one can be lost on a loaded
+# machine); waits up to 20 s after each of three presses.
+press_until() {
+    k=$1
+    shift
+    for attempt in 1 2 3; do
+        xdotool key "$k"
+        wait_for 20 "$@" && { sleep 1; return 0; }
+    done
+    return 1
+}
+# click_until CMD...: the same for a left click at the mouse position.
+click_until() {
+    for attempt in 1 2 3; do
+        xdotool click 1
+        wait_for 20 "$@" && { sleep 1; return 0; }
+    done
+    return 1
+}
 
 W=$T/w
 rns explore --workdir "$W" --grid 60 --wx -3:3 --wrec -3:3 >"$T/explore.out" 2>&1 &
@@ -108,8 +128,7 @@ sleep 0.5
 at 700 450
 xdotool click 3
 sleep 1
-key z 2
-wait_for 20 test -s "$WD/view-002.dat"
+press_until z test -s "$WD/view-002.dat"
 ok $? "z recomputes the zoomed range as view 2"
 line=$(grep '^view 2:' "$WD/views.log")
 range=$(echo "$line" | sed -n 's/.*--wx \([^ ]*\) --wrec \([^ ]*\) .*/\1 \2/p' | tr ':' ' ')
@@ -134,40 +153,35 @@ is "$5" 3600 "at full resolution: 60 x 60 points"
 
 # --- keys and clicks -------------------------------------------------------
 at 480 400
-key p 2
-test -s "$WD/points-linear.dat"
+press_until p test -s "$WD/points-linear.dat"
 ok $? "p computes the six points"
 at 500 380
-key t 3
-wait_for 20 test -s "$WD/trace-001.dat"
+press_until t test -s "$WD/trace-001.dat"
 ok $? "t starts a trace at the mouse"
 start=$(data_lines "$WD/trace-001.dat" | head -n 1 | awk '{ print $2, $3 }')
 set -- $start
 cmp_ok "$(echo "$1 $2 $x0 $x1 $y0 $y1" | awk '{ r = $1 >= $3 && $1 <= $4 && $2 >= $5 && $2 <= $6; print r }')" == 1 \
     "from a point inside the view"
-key o
+key o 2
 at 620 300
-xdotool click 1
-wait_for 20 test -s "$WD/trace-002.dat"
+click_until test -s "$WD/trace-002.dat"
 ok $? "a left click starts another trace"
 grep -q '^trace 2: .*rprop+' "$WD/views.log"
 ok $? "with the next optimiser (o)" || diag "$(cat "$WD/views.log")"
-key a 2
-wait_for 20 test -s "$WD/view-003.dat"
+press_until a test -s "$WD/view-003.dat"
 grep -q '^# model: .*tanh' "$WD/view-003.dat"
 ok $? "a recomputes the view with the next activation (tanh)"
-key c
-key s 3
+key c 2
+saved() { ls "$WD" | grep -q '^view-003-.*\.png$'; }
+press_until s saved
 png=$(ls "$WD" | grep '^view-003-.*\.png$' | head -n 1)
 test -n "$png" && od -An -c -N4 "$WD/$png" | grep -q 'P   N   G'
 ok $? "s saves the view as a PNG" || diag "$(ls "$WD")"
 grep -q 'rs_scale = "data"' "$WD/${png%.png}.gp"
 ok $? "c switched the colour range to the data's"
-key b
-grep -q '^back to view 2' "$WD/views.log"
+press_until b grep -q '^back to view 2' "$WD/views.log"
 ok $? "b goes back to the previous view"
-key Escape 2
-wait_for 20 sh -c "! kill -0 $explore"
+press_until Escape sh -c "! kill -0 $explore"
 ok $? "Escape ends explore"
 stop_explore
 is "$rc" 0 "with exit status 0"
@@ -185,8 +199,7 @@ W=$(window)
 xdotool windowfocus --sync "$W" 2>/dev/null
 at 480 400
 sleep 1
-key Escape 2
-wait_for 20 sh -c "! kill -0 $explore"
+press_until Escape sh -c "! kill -0 $explore"
 stop_explore
 is "$rc" 0 "Escape ends it with exit status 0"
 explore=

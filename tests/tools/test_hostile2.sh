@@ -65,6 +65,21 @@ else
     skip 3 "the address-space limit is left out under valgrind"
 fi
 
+# --max-memory lowers the ceiling (and a bad size is refused as usage).
+fails_with 3 "rnnscape surface: the data set needs about 1.72 KiB, more than the 1 KiB allowed by --max-memory" \
+    "surface --max-memory 1K: the tutorial's data set is refused, naming the estimate" \
+    rns surface --max-memory 1K --grid 2
+exits 0 "surface --max-memory 2K: it fits" rns surface --max-memory 2K --grid 2
+for bad in 0 1x -1G 1e9 "" 8E; do
+    fails_with 2 "rnnscape surface: --max-memory: expected a size" "--max-memory '$bad' is refused" \
+        rns surface --max-memory "$bad" --grid 2
+done
+yes '1 0 1 0 1 0 1 0 1 0 5' | head -n 20000 >"$T/rows.txt"
+fails_with 3 "rnnscape gradtime: --data: '$T/rows.txt': too large to load: the values would need" \
+    "a 20000-row file under --max-memory 1M: refused, naming the estimate" \
+    rns gradtime --max-memory 1M --data "$T/rows.txt"
+exits 0 "and accepted under --max-memory 8M" rns gradtime --max-memory 8M --data "$T/rows.txt" -o "$T/gt.dat"
+
 # ---- output targets -----------------------------------------------------
 mkdir "$T/o"
 ln -s real.dat "$T/o/dangling"
@@ -115,7 +130,40 @@ fails_with 3 "rnnscape data: cannot write '$T/o/ro-link': Permission denied" \
     "a link to a read-only file is refused" rns data -o "$T/o/ro-link"
 ok "$([ -L "$T/o/ro-link" ]; echo $?)" "and the link stays"
 
+# /dev/stdout and /dev/fd/N name whatever the descriptor is: a pipe is
+# written in place, a file behind it is replaced whole.
+is "$(rns data -o /dev/stdout | grep -c '^# command: rnnscape data -o /dev/stdout')" 1 \
+    "data -o /dev/stdout into a pipe writes through it"
+rns data --seed 4 -o /dev/stdout >"$T/o/via-stdout.txt"
+ok "$(grep -q 'seed 4' "$T/o/via-stdout.txt"; echo $?)" "data -o /dev/stdout redirected to a file fills that file"
+is "$(ls "$T/o" | grep -c '\.tmp\.')" 0 "no temporary file is left"
+
+# Past `ulimit -f` a write fails (SIGXFSZ is ignored): an error, exit 3,
+# the old file kept and no temporary left behind.
+printf 'old\n' >"$T/o/fsize.dat"
+(ulimit -f 8; "$RNNSCAPE" surface --grid 300 -o "$T/o/fsize.dat") >/dev/null 2>"$T/err"
+one_line_error $? 3 "rnnscape surface: " "surface past ulimit -f: exit 3, one line"
+ok "$([ "$(cat "$T/o/fsize.dat")" = old ] && [ "$(ls "$T/o" | grep -c '\.tmp\.')" = 0 ]; echo $?)" \
+    "the old file is kept, no temporary left"
+
 # ---- several outputs and signals ---------------------------------------
+# A failing output (/dev/full) replaces none of the others; the same file
+# twice (another spelling, a hard link) is refused before anything runs.
+printf 'old curve\n' >"$T/curve.dat"
+rns addition train --iters 100 --every 50 -q --curve "$T/curve.dat" --eval "$T/eval.dat" \
+    --gradflow /dev/full >/dev/null 2>"$T/err"
+one_line_error $? 3 "rnnscape addition train: --gradflow: writing '/dev/full' failed" \
+    "addition train --gradflow /dev/full: exit 3, one line naming it"
+ok "$([ "$(cat "$T/curve.dat")" = "old curve" ] && [ ! -e "$T/eval.dat" ]; echo $?)" \
+    "--curve is not replaced and --eval not created"
+fails_with 2 "rnnscape addition train: --eval: " "the same file by two spellings is refused" \
+    rns addition train --iters 10 -q --curve "$T/curve.dat" --eval "$T/./curve.dat"
+ln "$T/curve.dat" "$T/hard.dat"
+fails_with 2 "rnnscape addition train: --save: " "a hard link to another output is refused" \
+    rns addition train --iters 10 -q --curve "$T/curve.dat" --save "$T/hard.dat"
+is "$(cat "$T/curve.dat")" "old curve" "and nothing was written"
+is "$(ls "$T" | grep -c '\.tmp\.')" 0 "no temporary file is left"
+
 # addition train writing five files, stopped while all are pending: no
 # temporary file may remain, whichever catchable signal it is.
 for sig in TERM INT HUP; do

@@ -16,6 +16,9 @@ if ! command -v "$MPIRUN" >/dev/null 2>&1; then
     echo "1..0 # SKIP no mpirun ($MPIRUN)"
     exit 0
 fi
+# Open MPI's hwloc asks an X server about GPUs when DISPLAY is set; a
+# test's X server going away (the explore tests') must not kill the ranks.
+unset DISPLAY
 MPIFLAGS="-q --oversubscribe"
 [ "$(id -u)" = 0 ] && MPIFLAGS="$MPIFLAGS --allow-run-as-root"
 T=$(mktemp -d "${TMPDIR:-/tmp}/test_mpi.XXXXXX") || bail_out "mktemp"
@@ -23,6 +26,11 @@ trap 'rm -rf "$T"' EXIT
 # Rounds of one row per rank: many rounds, so their seams are tested.
 RNNSCAPE_TEST_ROWS_PER_RANK=${RNNSCAPE_TEST_ROWS_PER_RANK:-1}
 export RNNSCAPE_TEST_ROWS_PER_RANK
+
+# The reference: the plain build's binary when given (./setup check gives
+# it), else this one run as a plain process (the same code path).
+PLAIN=${RNNSCAPE_PLAIN:-$RNNSCAPE}
+diag "reference: $PLAIN"
 
 # mpi N ARGS...: rnnscape on N ranks, in the current folder, bounded in time.
 mpi() {
@@ -39,7 +47,7 @@ same_bytes() {
     sb_file=$2
     shift 2
     mkdir -p "$T/$sb_name/plain"
-    (cd "$T/$sb_name/plain" && rns "$@" >stdout 2>stderr)
+    (cd "$T/$sb_name/plain" && $RNNSCAPE_WRAP "$PLAIN" "$@" >stdout 2>stderr)
     sb_rc=$?
     for n in 1 2 3 5; do
         mkdir -p "$T/$sb_name/$n"
@@ -67,6 +75,28 @@ same_bytes "surface: 1 point" s.npy surface --grid 1 --format npy -o s.npy
 same_bytes "gradcheck sweep" g.dat gradcheck --grid 9,7 -o g.dat
 same_bytes "gradcheck sweep tanh, summary only" stdout gradcheck --activation tanh --wx -1:1 \
     --wrec -1:1 --grid 6,11
+same_bytes "curvature text" c.dat curvature --grid 11,13 -o c.dat
+same_bytes "curvature npy, tanh" c.npy curvature --activation tanh --grid 9,7 --format npy -o c.npy
+mkdir -p "$T/vtk/plain" "$T/vtk/1"
+(cd "$T/vtk/plain" && $RNNSCAPE_WRAP "$PLAIN" curvature --grid 5,4 --format vtk -o c.vtk)
+(cd "$T/vtk/1" && mpi 1 curvature --grid 5,4 --format vtk -o c.vtk) &&
+    cmp -s "$T/vtk/plain/c.vtk" "$T/vtk/1/c.vtk"
+ok $? "curvature vtk (5 channels, one pass) on 1 rank: the plain process's bytes"
+# The addition landscape around briefly trained weights (a plain run).
+mkdir -p "$T/add"
+(cd "$T/add" && rns addition train --rng numpy --seed 0 --iters 600 --every 100 -q -o . >/dev/null)
+W=$T/add/addition-weights.dat
+same_bytes "addition landscape random" l.dat addition landscape --weights "$W" --grid 7 --seed 3 -o l.dat
+same_bytes "addition landscape npy" l.npy addition landscape --weights "$W" --grid 6 --format npy \
+    -o l.npy
+same_bytes "addition landscape pca: the grid" l.dat addition landscape --weights "$W" --grid 5 \
+    --directions pca --checkpoints "$T/add/addition-checkpoints.dat" --trajectory t.dat -o l.dat
+for n in 1 2 3 5; do
+    cmp -s "$T/addition landscape pca: the grid/plain/t.dat" \
+        "$T/addition landscape pca: the grid/$n/t.dat"
+    ok $? "addition landscape pca: $n ranks write the same trajectory file"
+done
+same_bytes "addition curvature" c.dat addition curvature --weights "$W" --grid 4 --every 512 -o c.dat
 RNNSCAPE_TEST_ROWS_PER_RANK=3 same_bytes "surface, rounds of 3 rows per rank" s.dat \
     surface --grid 20,40 -o s.dat
 
@@ -116,6 +146,12 @@ for n in 2 3 5; do
     ok $? "the message names the failing rank"
     is "$(ls -A)" "" "no file left behind, not even a temporary one"
 done
+mkdir -p "$T/fail/vtk"
+cd "$T/fail/vtk" || bail_out "cd"
+mpi 2 curvature --grid 5 --format vtk -o c.vtk >"$T/out" 2>"$T/err"
+one_line_error $? 2 "rnnscape curvature: --format vtk: written in one pass by one process" \
+    "vtk with several channels on 2 ranks: refused, exit 2"
+is "$(ls -A)" "" "and no file"
 mkdir -p "$T/fail/usage"
 cd "$T/fail/usage" || bail_out "cd"
 mpi 3 surface --grid 0 -o s.dat >"$T/out" 2>"$T/err"

@@ -86,6 +86,10 @@ draws gradient pdf grad.dat
 draws traces png wide.dat t1.dat t2.dat --titles "tutorial iRprop−"
 draws loss svg t1.dat t2.dat --titles "tutorial iRprop−"
 draws surface3d png zoom.dat --trace t2.dat --width 400 --height 300
+draws zoo png wide.dat t1.dat t2.dat --titles "tutorial iRprop−"
+draws pascanu png zoom.dat t1.dat t2.dat --titles "a b" --cbmax 1e6
+fails_with 2 "rnnscape plot: --plus: not an option of 'plot pascanu'" "--plus is not pascanu's" \
+    rns plot pascanu zoom.dat t1.dat --plus 0 -o fig.png
 
 rns plot gradient grad.dat --format svg -o fig.out
 ok $? "--format wins over the extension"
@@ -95,12 +99,12 @@ rns addition train --rng numpy --seed 0 --iters 600 --every 200 -q -o add >/dev/
     rns addition landscape --weights add/addition-weights.dat --grid 9 --seed 0 \
         -o add/random.dat &&
     rns addition landscape --weights add/addition-weights.dat --grid 9 --directions pca \
-        --checkpoints add/addition-checkpoints.dat -o add/pca.dat
+        --checkpoints add/addition-checkpoints.dat -o add/pca.dat --trajectory add/traj.dat
 ok $? "data for the addition figures"
 draws addition-learning png add/addition-curve.dat add/addition-eval.dat
 draws addition-gradflow png add/addition-gradflow.dat
-draws addition-landscape png add/random.dat add/pca.dat
-draws addition-landscape3d png add/pca.dat
+draws addition-landscape png add/random.dat add/pca.dat add/traj.dat
+draws addition-landscape3d png add/pca.dat add/traj.dat
 
 # --- gnuplot failing: exit 3, no figure ---------------------------------
 printf 'not a data file\n' >bad.dat

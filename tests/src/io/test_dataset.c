@@ -208,6 +208,28 @@ static void test_stream_rows(void)
     dataset_free(&whole);
 }
 
+/* dataset_write's hand-written integers are exactly "%.17g". */
+static void test_write_format(void)
+{
+    static const double v[] = {0.0, -0.0, 1.0, -1.0, 7.0, 10.0, 1e15, 1e16, 99999999999999984.0,
+                               1e17, -1e17, 123456789.0, 0.5, -2.5, 1e-300, 1e300, 3.0e16,
+                               4503599627370497.0, -9007199254740993.0, 0.1};
+    size_t n = sizeof v / sizeof v[0];
+    dataset ds;
+    dataset_alloc(&ds, 1, n - 1);
+    memcpy(ds.x, v, (n - 1) * sizeof *v);
+    ds.target[0] = v[n - 1];
+    char got[4096], want[4096];
+    FILE *fp = fmemopen(got, sizeof got, "w");
+    dataset_write(&ds, fp);
+    fclose(fp);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += (size_t)snprintf(want + k, sizeof want - k, "%.17g%c", v[i], i + 1 < n ? ' ' : '\n');
+    tap_ok(strcmp(got, want) == 0, "dataset_write writes every value as %%.17g would");
+    dataset_free(&ds);
+}
+
 int main(void)
 {
     test_tutorial_data();
@@ -215,5 +237,6 @@ int main(void)
     test_round_trip();
     test_limits();
     test_stream_rows();
+    test_write_format();
     return tap_done();
 }

@@ -1,7 +1,8 @@
 /* test_addition_kernel: the addition model's dense kernels
  * (addition_kernel.h) on every instruction set this machine supports
  * against plain loops: the product (exactly the loop's roundings without
- * FMA, within 1e-15 with it), the product written to children rows, and
+ * FMA, within 1e-14 with it; B packed in column panels), the product
+ * written to children rows, and
  * the row dot products, on sizes that are not multiples of the tiles.
  * Never timings. */
 #pragma GCC optimize("fp-contract=off")
@@ -30,7 +31,7 @@ static double unit(void)
 int main(void)
 {
     double a[ROWS * HP], b[HP * HP], ref[ROWS * HP], c[ROWS * HP], in[4 * HP];
-    double pre[4 * ROWS * HP], z[ROWS], zref[ROWS];
+    double pre[4 * ROWS * HP], z[ROWS], zref[ROWS], bp[HP * HP];
     for (int i = 0; i < ROWS * HP; i++)
         a[i] = unit();
     for (int i = 0; i < HP * HP; i++)
@@ -58,6 +59,7 @@ int main(void)
         for (uint32_t k = ch[r]; k < ch[r + 1]; k++)
             xin[k - ch[0]] = (unsigned char)((r + k) % 4);
     }
+    addition_kernel_pack(HP, b, bp);
     for (int k = 0; kernel_isa_names[k]; k++) {
         const char *isa = kernel_isa_names[k];
         if (!kernel_isa_supported(isa))
@@ -66,13 +68,13 @@ int main(void)
         addition_kernel_ops ops;
         addition_kernel_select(&ops);
         int fused = strcmp(ops.name, "avx2") == 0;
-        ops.gemm(ROWS, HP, a, b, c);
+        ops.gemm(ROWS, HP, a, bp, c);
         double dev = 0.0;
         for (int i = 0; i < ROWS * HP; i++)
             dev = fmax(dev, fabs(c[i] - ref[i]));
         tap_ok(fused ? dev <= 1e-14 : dev == 0.0, "%s (%s): product %s the loop's (%.1e)", isa,
                ops.name, fused ? "within 1e-14 of" : "exactly", dev);
-        ops.expand(ROWS, HP, a, b, ch, xin, in, pre);
+        ops.expand(ROWS, HP, a, bp, ch, xin, in, pre);
         int same = 1;
         for (int r = 0; r < ROWS; r++)
             for (uint32_t q = ch[r] - ch[0]; q < ch[r + 1] - ch[0]; q++)

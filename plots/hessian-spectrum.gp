@@ -1,0 +1,69 @@
+# hessian-spectrum.gp: the binary-addition RNN's Hessian spectrum at
+# initialisation and after training: left, every eigenvalue in ascending
+# order (signed log axis); right, the eigenvalue densities, stochastic
+# Lanczos quadrature beside the exact spectrum smoothed the same way.
+#
+# Variables (all files from `rnnscape addition hessian`):
+#   spectra   space-separated `--spectrum full` files (required)
+#   densities space-separated `--density` files, one per spectrum (optional)
+#   titles    one word per file ("initial trained")
+#   outfile   (required); term png|svg|pdf; width, height
+
+if (!exists("spectra") || !exists("outfile")) {
+    print "hessian-spectrum.gp: set spectra='FILE ...' and outfile='FILE'"
+    exit status 2
+}
+if (!exists("densities")) densities = ""
+if (!exists("titles")) titles = "initial trained"
+if (!exists("term")) term = "pngcairo"
+if (term eq "png") term = "pngcairo"
+if (term eq "pdf") term = "pdfcairo"
+if (!exists("width")) width = 1300
+if (!exists("height")) height = 500
+if (term eq "pdfcairo") {
+    set terminal pdfcairo size width/100.0, height/100.0 font "DejaVu Sans,11" fontscale 0.75
+} else {
+    if (term eq "svg") {
+        set terminal svg size width, height font "DejaVu Sans,11" dynamic background "white"
+    } else {
+        set terminal pngcairo size width, height font "DejaVu Sans,11" background "white"
+    }
+}
+set output outfile
+
+lc_of(i) = word("#1f77b4 #d62728 #2ca02c #9467bd", i)
+# signed log axis: sgn(v) log10(1 + |v| / t), t = 1e-4
+t = 1e-4
+slog(v) = sgn(v) * log10(1 + abs(v) / t)
+set grid lc rgb "#dddddd"
+set key top left
+
+set multiplot layout 1, 2 title "Hessian of the addition RNN's mean loss over all sums (exact, 304 x 304)" font ",13"
+set title "every eigenvalue, ascending"
+set xlabel "index"
+set xrange [0:*]
+set autoscale xfix
+set offsets 0, 0, graph 0.04, graph 0.04
+set ylabel "{/:Italic λ}  (signed log)"
+set ytics ("-10^{-1}" slog(-1e-1), "-10^{-2}" slog(-1e-2), "-10^{-3}" slog(-1e-3), "0" 0, \
+           "10^{-3}" slog(1e-3), "10^{-2}" slog(1e-2), "10^{-1}" slog(1e-1), "1" slog(1), "10" slog(10), "10^2" slog(100))
+plot for [i=1:words(spectra)] word(spectra, i) using 1:(slog($2)) with lines lw 2 \
+     lc rgb lc_of(i) title word(titles, i)
+if (strlen(densities) > 0) {
+    set title "eigenvalue density (SLQ on every 4th sum; dashed: exact)"
+    set xlabel "{/:Italic λ}"
+    set ylabel "density"
+    set logscale y
+    set yrange [1e-2:*]
+    set autoscale xfix
+    set offsets 0, 0, 0, 0
+    set xtics auto
+    set ytics auto
+    set format y "10^{%T}"
+    set key top right
+    plot for [i=1:words(densities)] word(densities, i) using 1:2 with lines lw 2 \
+         lc rgb lc_of(i) title word(titles, i) . " (SLQ)", \
+         for [i=1:words(densities)] word(densities, i) using 1:3 with lines lw 1 dt 2 \
+         lc rgb "black" title word(titles, i) . " (exact)"
+}
+unset multiplot
