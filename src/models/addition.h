@@ -95,8 +95,4 @@ rs_status addition_evaluate(const addition_net *net, const double *w, const addi
 rs_status addition_mean_loss(const addition_net *net, const double *w, const addition_evalset *es,
                              double *mean_loss);
 
-/* Test-only fault injection: adds f to the last entry of every gradient
- * addition_gradient returns (0 restores the true gradient). */
-void addition_test_set_gradient_fault(double f);
-
 #endif
