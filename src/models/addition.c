@@ -149,6 +149,8 @@ void addition_forward(const addition_net *net, const double *w, uint32_t a, uint
     }
 }
 
+double addition_loss_defined(double e) { return isnan(e) ? INFINITY : e; }
+
 /* Loss: E = sum_k 1/2 (c_k - o_k)^2 over a forward pass already run. */
 static double sequence_loss(int bits, const addition_work *ws)
 {
@@ -157,7 +159,7 @@ static double sequence_loss(int bits, const addition_work *ws)
         double r = (double)ws->c[k] - ws->o[k];
         e += 0.5 * r * r;
     }
-    return e;
+    return addition_loss_defined(e);
 }
 
 double addition_loss(const addition_net *net, const double *w, uint32_t a, uint32_t b,

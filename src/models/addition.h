@@ -56,6 +56,11 @@ typedef struct {
     uint32_t *a, *b;
 } addition_evalset;
 
+/* The loss rule at the extremes of the double range: a loss whose
+ * arithmetic met an undefined form (inf - inf, 0 * inf: it is NaN) is
+ * +inf, as is one that overflowed; every other value passes unchanged. */
+double addition_loss_defined(double e);
+
 size_t addition_nparams(int hidden);
 rs_status addition_net_init(addition_net *net, int bits, int hidden);
 void addition_net_free(addition_net *net);
