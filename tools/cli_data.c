@@ -1,3 +1,5 @@
+#include <config.h>
+
 #include "cli_data.h"
 
 #include <errno.h>
@@ -158,6 +160,12 @@ void cli_data_header(FILE *fp, const cli_data_opts *o, const dataset *ds)
                 "# model: s_0 = %.17g, s_k = %s(s_(k-1)*w_rec + x_k*w_x), y = s_T, "
                 "loss xi = (1/M) sum_i (t_i - y_i)^2\n",
                 o->s0, activation_names[o->f]);
+}
+
+void cli_data_title(char *buf, size_t size, const char *what, const cli_data_opts *o)
+{
+    snprintf(buf, size, "rnnscape %s %s; activation %s, s_0 = %.17g", PACKAGE_VERSION, what,
+             activation_names[o->f], o->s0);
 }
 
 rnn2_model cli_data_model(const cli_data_opts *o, double wx, double wrec)

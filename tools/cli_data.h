@@ -125,6 +125,8 @@ int cli_data_option(const char *cmd, int c, const char *arg, cli_data_opts *o);
 int cli_data_get(const char *cmd, const cli_data_opts *o, dataset *ds);
 /* The model the options describe, at (wx, wrec): activation and s0. */
 rnn2_model cli_data_model(const cli_data_opts *o, double wx, double wrec);
+/* A one-line title for headerless formats (vtk): what, the activation and s_0. */
+void cli_data_title(char *buf, size_t size, const char *what, const cli_data_opts *o);
 /* "# data: ..." and "# model: ..." header lines (the model line names s_0). */
 void cli_data_header(FILE *fp, const cli_data_opts *o, const dataset *ds);
 

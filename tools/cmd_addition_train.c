@@ -155,12 +155,7 @@ static int alpha_value(train_opts *o)
 {
     if (o->optim.type >= 0)
         return addition_optim_alpha(CMD, o->alpha_text, &o->optim);
-    int rc = cli_double(CMD, "--alpha", o->alpha_text, &o->alpha);
-    if (rc == CLI_OK && !(o->alpha > 0.0)) {
-        cli_error(CMD, "--alpha: expected a number > 0, got '%s'", o->alpha_text);
-        rc = CLI_USAGE;
-    }
-    return rc;
+    return cli_double_above(CMD, "--alpha", o->alpha_text, 0.0, 1, &o->alpha);
 }
 
 static int parse_opts(int argc, char **argv, train_opts *o)
