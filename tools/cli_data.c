@@ -1,3 +1,5 @@
+#include <config.h>
+
 #include "cli_data.h"
 
 #include <errno.h>
@@ -50,6 +52,7 @@ int cli_data_option(const char *cmd, int c, const char *arg, cli_data_opts *o)
         o->mean_target = idx == 1;
         return CLI_OK;
     case OPT_S0: return cli_double(cmd, "--s0", arg, &o->s0);
+    case OPT_MAX_MEMORY: return cli_memory_option(cmd, arg, &o->memory);
     case OPT_ACTIVATION:
         if (cli_choice(cmd, "--activation", arg, activation_names, &idx) != CLI_OK)
             return CLI_USAGE;
@@ -59,14 +62,18 @@ int cli_data_option(const char *cmd, int c, const char *arg, cli_data_opts *o)
     return -1;
 }
 
-static int load_file(const char *cmd, const char *path, dataset *ds)
+static int load_file(const char *cmd, const char *path, const memory_limit *memory, dataset *ds)
 {
     dataset_error err;
-    rs_status st = dataset_load(ds, path, &err);
+    read_limits lim;
+    dataset_limits_default(&lim);
+    lim.memory = *memory;
+    rs_status st = dataset_load_limited(ds, path, &lim, &err);
     if (st == RS_OK)
         return CLI_OK;
     if (st == RS_ENOMEM) {
-        cli_error(cmd, "--data: '%s': too large to load (out of memory)", path);
+        cli_error(cmd, "--data: '%s': too large to load: %s (see --max-memory)", path,
+                  err.what[0] ? err.what : "out of memory");
         return CLI_FAILURE;
     }
     if (err.line)
@@ -100,7 +107,7 @@ int cli_data_get(const char *cmd, const cli_data_opts *o, dataset *ds)
         return CLI_USAGE;
     }
     if (o->path)
-        return load_file(cmd, o->path, ds);
+        return load_file(cmd, o->path, &o->memory, ds);
     rng r;
     rng_kind kind = data_rng(o);
     if (rng_seed(&r, kind, o->seed) != RS_OK) {
@@ -113,7 +120,13 @@ int cli_data_get(const char *cmd, const cli_data_opts *o, dataset *ds)
                   o->length, (size_t)DATASET_MAX_VALUES);
         return CLI_USAGE;
     }
-    if (dataset_generate(ds, &r, (size_t)o->samples, (size_t)o->length) != RS_OK) {
+    if (cli_memory_check(cmd, &o->memory, dataset_bytes((size_t)o->samples, (size_t)o->length),
+                         "the data set") != CLI_OK)
+        return CLI_FAILURE;
+    read_limits lim;
+    dataset_limits_default(&lim);
+    lim.memory = o->memory;
+    if (dataset_generate_limited(ds, &r, (size_t)o->samples, (size_t)o->length, &lim) != RS_OK) {
         cli_error(cmd, "out of memory generating %ld x %ld values", o->samples, o->length);
         return CLI_FAILURE;
     }
@@ -147,6 +160,12 @@ void cli_data_header(FILE *fp, const cli_data_opts *o, const dataset *ds)
                 "# model: s_0 = %.17g, s_k = %s(s_(k-1)*w_rec + x_k*w_x), y = s_T, "
                 "loss xi = (1/M) sum_i (t_i - y_i)^2\n",
                 o->s0, activation_names[o->f]);
+}
+
+void cli_data_title(char *buf, size_t size, const char *what, const cli_data_opts *o)
+{
+    snprintf(buf, size, "rnnscape %s %s; activation %s, s_0 = %.17g", PACKAGE_VERSION, what,
+             activation_names[o->f], o->s0);
 }
 
 rnn2_model cli_data_model(const cli_data_opts *o, double wx, double wrec)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "activation.h"
+#include "cli_memory.h"
 #include "dataset.h"
 #include "rnn2.h"
 #include "rng.h"
@@ -30,7 +31,7 @@ enum {
         {"samples", required_argument, NULL, OPT_SAMPLES},                                         \
         {"length", required_argument, NULL, OPT_LENGTH},                                           \
         {"seed", required_argument, NULL, OPT_SEED}, {"rng", required_argument, NULL, OPT_RNG},    \
-        {"activation", required_argument, NULL, OPT_ACTIVATION},                                   \
+        {"activation", required_argument, NULL, OPT_ACTIVATION}, CLI_MEMORY_LONGOPT,               \
     {                                                                                              \
         "target", required_argument, NULL, OPT_TARGET                                              \
     }
@@ -48,7 +49,8 @@ enum {
     "                       the fraction count/T, inside a tanh unit's range\n"                    \
     "Model:\n"                                                                                     \
     "  --activation F       linear (default), tanh, sigmoid or relu:\n"                            \
-    "                       s_k = F(s_(k-1)*w_rec + x_k*w_x)\n"
+    "                       s_k = F(s_(k-1)*w_rec + x_k*w_x)\n"                                  \
+    "Memory:\n" CLI_MEMORY_HELP
 
 /* --s0, the initial state: a command that honours it (builds its model
  * with cli_data_model) adds CLI_S0_LONGOPT to its table and CLI_S0_HELP
@@ -66,6 +68,7 @@ typedef struct {
     int mean_target; /* --target mean */
     activation f;
     double s0; /* --s0 (default 0) */
+    memory_limit memory; /* --max-memory (default: the memory available) */
 } cli_data_opts;
 
 /* A subcommand's own options: returns CLI_OK or CLI_USAGE (after printing),
@@ -122,6 +125,8 @@ int cli_data_option(const char *cmd, int c, const char *arg, cli_data_opts *o);
 int cli_data_get(const char *cmd, const cli_data_opts *o, dataset *ds);
 /* The model the options describe, at (wx, wrec): activation and s0. */
 rnn2_model cli_data_model(const cli_data_opts *o, double wx, double wrec);
+/* A one-line title for headerless formats (vtk): what, the activation and s_0. */
+void cli_data_title(char *buf, size_t size, const char *what, const cli_data_opts *o);
 /* "# data: ..." and "# model: ..." header lines (the model line names s_0). */
 void cli_data_header(FILE *fp, const cli_data_opts *o, const dataset *ds);
 

@@ -22,7 +22,13 @@ int cli_memory_check(const char *cmd, const memory_limit *lim, double bytes, con
     char need[64], have[64];
     memory_format(bytes, need, sizeof need);
     memory_format((double)ceiling, have, sizeof have);
-    cli_error(cmd, "%s needs about %s, more than the %s %s (see --max-memory)", what, need, have,
-              lim && lim->ceiling ? "allowed by --max-memory" : "available");
+    if (lim && lim->ceiling)
+        cli_error(cmd, "%s needs about %s, more than the %s allowed by --max-memory", what, need,
+                  have);
+    else
+        cli_error(cmd,
+                  "%s needs about %s, more than the %s default ceiling (2/3 of the memory "
+                  "available); see --max-memory",
+                  what, need, have);
     return CLI_FAILURE;
 }

@@ -1,6 +1,6 @@
 /* cli_memory.h: the --max-memory option every command shares, and the
  * check a command makes before a large allocation. The ceiling defaults to
- * the memory available now (memory.h); --max-memory SIZE (512M, 8G, 1.5G;
+ * two thirds of the memory available now (memory.h); --max-memory SIZE (512M, 8G, 1.5G;
  * K, M, G, T are powers of 1024) lowers or raises it. A refusal is one
  * line naming the estimate and the ceiling, exit 3 (a resource failure).
  *
@@ -26,7 +26,7 @@
 
 #define CLI_MEMORY_HELP                                                                            \
     "  --max-memory SIZE    refuse to allocate more than SIZE (e.g. 512M, 8G;\n"                   \
-    "                       default: the memory available now)\n"
+    "                       default: 2/3 of the memory available now)\n"
 
 /* Parses --max-memory's value into lim: CLI_OK, or prints the error and
  * returns CLI_USAGE. */

@@ -33,12 +33,14 @@ int cli_par_resume(void) { return resume_given; }
 static int is_grid_command(int argc, char **argv)
 {
     static const char *const grid[] = {"surface", "gradcheck", "curvature", NULL};
+    /* and "addition landscape", "addition curvature" */
     if (argc < 2)
         return 0;
     for (size_t i = 0; grid[i]; i++)
         if (strcmp(argv[1], grid[i]) == 0)
             return 1;
-    return argc > 2 && strcmp(argv[1], "addition") == 0 && strcmp(argv[2], "landscape") == 0;
+    return argc > 2 && strcmp(argv[1], "addition") == 0 &&
+           (strcmp(argv[2], "landscape") == 0 || strcmp(argv[2], "curvature") == 0);
 }
 
 /* Removes every --resume before a "--" (the command never sees it, so the

@@ -57,23 +57,12 @@ int cmd_addition(int argc, char **argv)
 }
 
 int addition_parse(const char *cmd, const char *help, const struct option *longopts,
-                   const char **out, cli_option_fn own, void *ctx, const char *const *shorts,
-                   int argc, char **argv)
+                   const char **out, cli_option_fn own, void *ctx, const char *shorts, int argc,
+                   char **argv)
 {
-    char *args[argc + 1];
-    int operands = 0;
-    for (int i = 0; i < argc; i++) { /* "-q" becomes "--quiet" up to a "--" */
-        args[i] = argv[i];
-        for (const char *const *s = shorts; i > 0 && !operands && s && s[0]; s += 2)
-            if (strcmp(argv[i], s[0]) == 0)
-                args[i] = (char *)s[1];
-        operands |= strcmp(argv[i], "--") == 0;
-    }
-    args[argc] = NULL;
-    cli_data_opts unused; /* the addition commands take no data options */
-    cli_data_init(&unused);
-    cli_parser p = {cmd, help, longopts, &unused, out, own, ctx};
-    return cli_parse_args(&p, argc, args);
+    cli_parser p = {cmd, help, longopts, NULL, out, own, ctx}; /* no data options */
+    cli_parser_more more = {.shorts = shorts};
+    return cli_parse_args_with(&p, &more, argc, argv);
 }
 
 int addition_outputs_open(const char *cmd, addition_outputs *o, const char *opt, const char *path,

@@ -5,6 +5,7 @@
 #include "addition_curvature.h"
 #include "addition_landscape.h"
 #include "cli.h"
+#include "cli_par.h"
 #include "cmd_addition_sub.h"
 #include "commands.h"
 #include "gridio.h"
@@ -119,7 +120,7 @@ static int compute(curv_run *r, const curv_opts *o, size_t *nsums)
     r->d1 = malloc(np * sizeof *r->d1);
     r->d2 = malloc(np * sizeof *r->d2);
     r->axis = malloc(n * sizeof *r->axis);
-    r->out = malloc(n * n * ADDC_CHANNELS * sizeof *r->out);
+    r->out = malloc(n * ADDC_CHANNELS * sizeof *r->out); /* one row */
     r->a = malloc(r->es.n * sizeof *r->a);
     r->b = malloc(r->es.n * sizeof *r->b);
     if (!r->d1 || !r->d2 || !r->axis || !r->out || !r->a || !r->b) {
@@ -133,31 +134,72 @@ static int compute(curv_run *r, const curv_opts *o, size_t *nsums)
     *nsums = k;
     for (size_t i = 0; i < n; i++)
         r->axis[i] = addition_grid_coord(o->range, n, i);
-    if (addition_curvature_plane(&r->net, r->net.w, r->d1, r->d2, o->range, n, k, r->a, r->b,
-                                 r->out) != RS_OK) {
-        cli_error(CMD, "out of memory");
-        return CLI_FAILURE;
-    }
     return CLI_OK;
 }
 
-static int write_grid(FILE *fp, const curv_run *r, const curv_opts *o)
+/* What the grid driver (cli_grid_run) calls back with: rows of constant
+ * beta on whichever MPI rank they fall; vtk (channel after channel) needs
+ * one writer in one pass, so it is a sequential job. */
+typedef struct {
+    const curv_run *r;
+    const curv_opts *o;
+    int nfull;
+    char **full;
+    size_t nsums;
+    gridio_layout g;
+    int stateful;
+    gridio_writer w;
+} curv_job;
+
+static rs_status curv_head(void *ctx, FILE *fp)
+{
+    curv_job *j = ctx;
+    if (j->o->format == GRIDIO_TEXT)
+        write_header(fp, j->nfull, j->full, j->o, &j->r->net, j->nsums);
+    if (j->stateful)
+        return gridio_writer_begin(&j->w, fp, (gridio_format)j->o->format, &j->g);
+    return gridio_head(fp, (gridio_format)j->o->format, &j->g);
+}
+
+static rs_status curv_rows(void *ctx, size_t j0, size_t n, FILE *fp, void *part)
+{
+    curv_job *j = ctx;
+    const curv_run *r = j->r;
+    (void)part;
+    rs_status st = addition_curvature_rows(&r->net, r->net.w, r->d1, r->d2, j->o->range,
+                                           (size_t)j->o->grid, j0, j0 + n, j->nsums, r->a, r->b,
+                                           r->out);
+    if (st != RS_OK)
+        return st;
+    if (j->stateful)
+        return gridio_writer_rows(&j->w, n, r->out);
+    return gridio_block(fp, (gridio_format)j->o->format, &j->g, j0, n, r->out);
+}
+
+static rs_status curv_tail(void *ctx, FILE *fp)
+{
+    curv_job *j = ctx;
+    if (j->stateful)
+        return gridio_writer_end(&j->w);
+    return gridio_tail(fp, (gridio_format)j->o->format, &j->g);
+}
+
+/* Computes and writes the map, its rows split across MPI ranks. */
+static int write_grid(const curv_run *r, const curv_opts *o, int nfull, char **full,
+                      size_t nsums)
 {
     size_t n = (size_t)o->grid;
-    gridio_layout g = {r->axis,
-                       n,
-                       r->axis,
-                       n,
-                       ADDC_CHANNELS,
-                       addition_curvature_names,
-                       "rnnscape addition curvature"};
-    gridio_writer w;
-    if (gridio_writer_begin(&w, fp, (gridio_format)o->format, &g) != RS_OK ||
-        gridio_writer_rows(&w, n, r->out) != RS_OK || gridio_writer_end(&w) != RS_OK) {
-        cli_error(CMD, "writing the output failed");
-        return CLI_FAILURE;
-    }
-    return CLI_OK;
+    curv_job j = {.r = r, .o = o, .nfull = nfull, .full = full, .nsums = nsums,
+                  .g = {r->axis, n, r->axis, n, ADDC_CHANNELS, addition_curvature_names,
+                        "rnnscape addition curvature"},
+                  .stateful = o->format == GRIDIO_VTK};
+    gridjob job = {.nrows = n, .rows_per_rank = 1, .rows = curv_rows, .head = curv_head,
+                   .tail = curv_tail, .ctx = &j, .path = o->output, .sequential = j.stateful,
+                   .sequential_why = "--format vtk"};
+    int rc = cli_grid_run(CMD, &job, nfull, full);
+    if (j.stateful && rc != CLI_OK)
+        gridio_writer_abort(&j.w);
+    return rc;
 }
 
 int addition_cmd_curvature(int argc, char **argv, int nfull, char **full)
@@ -170,17 +212,9 @@ int addition_cmd_curvature(int argc, char **argv, int nfull, char **full)
     if ((rc = addition_load_weights(CMD, o.weights, &r.net)) != CLI_OK)
         return rc;
     size_t nsums = 0;
-    outfile of;
     if ((rc = addition_load_evalset(CMD, &r.es, r.net.bits)) == CLI_OK &&
-        (rc = compute(&r, &o, &nsums)) == CLI_OK && (rc = cli_open(CMD, o.output, &of)) == CLI_OK) {
-        if (o.format == GRIDIO_TEXT)
-            write_header(of.fp, nfull, full, &o, &r.net, nsums);
-        rc = write_grid(of.fp, &r, &o);
-        if (rc == CLI_OK)
-            rc = cli_close(CMD, &of);
-        else
-            outfile_abort(&of);
-    }
+        (rc = compute(&r, &o, &nsums)) == CLI_OK)
+        rc = write_grid(&r, &o, nfull, full, nsums);
     free(r.d1);
     free(r.d2);
     free(r.axis);

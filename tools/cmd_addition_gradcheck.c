@@ -66,13 +66,7 @@ static int parse_pair(const char *arg, check_opts *o)
 
 static int positive(const char *opt, const char *arg, double *v)
 {
-    if (cli_double(CMD, opt, arg, v) != CLI_OK)
-        return CLI_USAGE;
-    if (!(*v > 0.0)) {
-        cli_error(CMD, "%s: expected a number > 0, got '%s'", opt, arg);
-        return CLI_USAGE;
-    }
-    return CLI_OK;
+    return cli_double_above(CMD, opt, arg, 0.0, 1, v);
 }
 
 enum {

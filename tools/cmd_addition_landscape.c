@@ -79,12 +79,7 @@ static int land_option(void *ctx, int c, const char *arg)
     case OPT_GRID: return cli_long(CMD, "--grid", arg, 1, 2001, &o->grid);
     case OPT_RANGE:
         o->have_range = 1;
-        rc = cli_double(CMD, "--range", arg, &o->range);
-        if (rc == CLI_OK && !(o->range > 0.0)) {
-            cli_error(CMD, "--range: expected a number > 0, got '%s'", arg);
-            rc = CLI_USAGE;
-        }
-        return rc;
+        return cli_double_above(CMD, "--range", arg, 0.0, 1, &o->range);
     }
     return CLI_NOT_MINE;
 }

@@ -2,7 +2,6 @@
  * every hyper-parameter of optim.h under torch.optim's name (--lr,
  * --momentum, --nesterov, ...), --clip-norm and --clip-value; turned into
  * an optim_config and described in the data files' headers. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,29 +37,14 @@ static size_t param_index(const char *name)
     return i;
 }
 
-static void param_store(optim_params *p, const optim_param_info *in, double v)
-{
-    char *base = (char *)p + in->offset;
-    if (in->is_flag) {
-        int f = v != 0.0;
-        memcpy(base, &f, sizeof f);
-    } else {
-        memcpy(base, &v, sizeof v);
-    }
-}
-
 int addition_optim_option(const char *cmd, int c, const char *arg, addition_optim_opts *o)
 {
     if (c == ADD_OPT_OPTIMIZER)
         return cli_choice(cmd, "--optimizer", arg, optim_names, &o->type);
     if (c == ADD_OPT_CLIP_NORM || c == ADD_OPT_CLIP_VALUE) {
         const char *opt = c == ADD_OPT_CLIP_NORM ? "--clip-norm" : "--clip-value";
-        if (cli_double(cmd, opt, arg, &o->clip.c) != CLI_OK)
+        if (cli_double_above(cmd, opt, arg, 0.0, 1, &o->clip.c) != CLI_OK)
             return CLI_USAGE;
-        if (!(o->clip.c > 0.0) || !isfinite(o->clip.c)) {
-            cli_error(cmd, "%s: expected a finite number > 0, got '%s'", opt, arg);
-            return CLI_USAGE;
-        }
         if (o->clip.kind != OPTIM_CLIP_NONE) {
             cli_error(cmd, "%s: only one of --clip-norm and --clip-value", opt);
             return CLI_USAGE;
@@ -78,8 +62,12 @@ int addition_optim_option(const char *cmd, int c, const char *arg, addition_opti
         snprintf(opt, sizeof opt, "--%s", in->name);
         if (cli_double(cmd, opt, arg, &v) != CLI_OK)
             return CLI_USAGE;
+        if (!optim_param_in_domain(in, v)) { /* torch's domain */
+            cli_error(cmd, "%s: expected %s, got '%s'", opt, in->expect, arg);
+            return CLI_USAGE;
+        }
     }
-    param_store(&o->given, in, v);
+    optim_param_set(&o->given, in, v);
     o->given_bits |= in->bit;
     return CLI_OK;
 }
@@ -117,7 +105,7 @@ int addition_optim_config(const char *cmd, const addition_optim_opts *o, optim_c
             cli_error(cmd, "--%s: --optimizer %s does not use it", in->name, t->name);
             return CLI_USAGE;
         }
-        param_store(&c->params, in, optim_param_value(&o->given, in));
+        optim_param_set(&c->params, in, optim_param_value(&o->given, in));
     }
     c->clip = o->clip;
     const char *why;

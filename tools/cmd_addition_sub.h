@@ -42,13 +42,12 @@ int addition_cmd_gradcheck_wrapped(int argc, char **argv, int nfull, char **full
                                    cmd_objective_wrap wrap, void *wrap_ctx);
 
 /* Parses argv (argv[0] the sub-subcommand) with the shared cli_parse_args:
- * own handles the command's options, -o goes to *out. Short options other
- * than -o and -h are spelled out first (shorts: pairs {"-q", "--quiet", ...,
- * NULL}, or NULL), since the shared parser knows only those two. Returns
- * CLI_OK, CLI_USAGE (printed) or CLI_HELP_SHOWN. */
+ * own handles the command's options, -o goes to *out; shorts are the short
+ * options in getopt's notation ("qo:h"; NULL: "o:h"). Returns CLI_OK,
+ * CLI_USAGE (printed) or CLI_HELP_SHOWN. */
 int addition_parse(const char *cmd, const char *help, const struct option *longopts,
-                   const char **out, cli_option_fn own, void *ctx, const char *const *shorts,
-                   int argc, char **argv);
+                   const char **out, cli_option_fn own, void *ctx, const char *shorts, int argc,
+                   char **argv);
 
 /* A command's output files, committed all or nothing (outfile.h's group),
  * with the option each came from for the messages. Zero-initialise. */

@@ -124,7 +124,6 @@ enum {
     OPT_HIDDEN,
     OPT_ALPHA,
     OPT_EVERY,
-    OPT_QUIET,
     OPT_CURVE, /* then one code per output file, in out_names' order */
 };
 
@@ -145,7 +144,7 @@ static int train_option(void *ctx, int c, const char *arg)
     case OPT_BITS: return cli_long(CMD, "--bits", arg, 2, ADDITION_BITS_MAX, &o->bits);
     case OPT_HIDDEN: return cli_long(CMD, "--hidden", arg, 1, ADDITION_HIDDEN_MAX, &o->hidden);
     case OPT_EVERY: return cli_long(CMD, "--every", arg, 1, 10000000L, &o->every);
-    case OPT_QUIET: o->quiet = 1; return CLI_OK;
+    case 'q': o->quiet = 1; return CLI_OK;
     case OPT_ALPHA: o->alpha_text = arg; return CLI_OK; /* its meaning needs --optimizer */
     }
     return CLI_NOT_MINE;
@@ -156,12 +155,7 @@ static int alpha_value(train_opts *o)
 {
     if (o->optim.type >= 0)
         return addition_optim_alpha(CMD, o->alpha_text, &o->optim);
-    int rc = cli_double(CMD, "--alpha", o->alpha_text, &o->alpha);
-    if (rc == CLI_OK && !(o->alpha > 0.0)) {
-        cli_error(CMD, "--alpha: expected a number > 0, got '%s'", o->alpha_text);
-        rc = CLI_USAGE;
-    }
-    return rc;
+    return cli_double_above(CMD, "--alpha", o->alpha_text, 0.0, 1, &o->alpha);
 }
 
 static int parse_opts(int argc, char **argv, train_opts *o)
@@ -172,7 +166,7 @@ static int parse_opts(int argc, char **argv, train_opts *o)
                                           {"hidden", required_argument, NULL, OPT_HIDDEN},
                                           {"alpha", required_argument, NULL, OPT_ALPHA},
                                           {"every", required_argument, NULL, OPT_EVERY},
-                                          {"quiet", no_argument, NULL, OPT_QUIET},
+                                          {"quiet", no_argument, NULL, 'q'},
                                           {"output-dir", required_argument, NULL, 'o'},
                                           {"curve", required_argument, NULL, OPT_CURVE},
                                           {"eval", required_argument, NULL, OPT_CURVE + 1},
@@ -180,7 +174,6 @@ static int parse_opts(int argc, char **argv, train_opts *o)
                                           {"checkpoints", required_argument, NULL, OPT_CURVE + 3},
                                           {"save", required_argument, NULL, OPT_CURVE + 4},
                                           {"help", no_argument, NULL, 'h'}};
-    static const char *const shorts[] = {"-q", "--quiet", NULL};
     enum { NFIXED = sizeof fixed / sizeof fixed[0], ROOM = NFIXED + ADD_OPTIM_PARAMS_MAX + 4 };
     struct option longopts[ROOM];
     memcpy(longopts, fixed, sizeof fixed);
@@ -194,7 +187,7 @@ static int parse_opts(int argc, char **argv, train_opts *o)
                       .kind = RNG_PCG,
                       .seed = 0,
                       .optim = {.type = -1}};
-    int rc = addition_parse(CMD, help_text, longopts, &o->dir, train_option, o, shorts, argc, argv);
+    int rc = addition_parse(CMD, help_text, longopts, &o->dir, train_option, o, "qo:h", argc, argv);
     if (rc == CLI_OK && o->alpha_text)
         rc = alpha_value(o);
     if (rc == CLI_OK) {

@@ -132,14 +132,11 @@ static int parse_args(int argc, char **argv, gradcheck_args *a)
     return rc;
 }
 
-/* NaN without the sign printf gives it: the sign of a NaN means nothing. */
-static double unsigned_nan(double v) { return isnan(v) ? fabs(v) : v; }
-
 static void print_entry(const char *name, const gradcheck_entry *e)
 {
-    printf("%-6s %24.17g %24.17g %10.3g %10.3g  %s\n", name, unsigned_nan(e->backprop),
-           unsigned_nan(e->numerical), unsigned_nan(e->abs_err), unsigned_nan(e->rel_err),
-           gradcheck_verdict_names[e->verdict]);
+    /* The checker never gives NaN: an undefined value is +inf, "not finite". */
+    printf("%-6s %24.17g %24.17g %10.3g %10.3g  %s\n", name, e->backprop, e->numerical,
+           e->abs_err, e->rel_err, gradcheck_verdict_names[e->verdict]);
 }
 
 static int check_point(const gradcheck_args *a, const objective *obj)
@@ -282,10 +279,12 @@ static int check_sweep(int argc, char **argv, const gradcheck_args *a, const dat
     } else {
         grid_linspace(a->wx_lo, a->wx_hi, a->nx, wx);
         grid_linspace(a->wrec_lo, a->wrec_hi, a->nrec, wrec);
+        char title[160];
+        cli_data_title(title, sizeof title, "gradcheck: backprop against central differences",
+                       &a->data);
         sweep_job w = {.argc = argc, .argv = argv, .a = a, .ds = ds, .obj = obj, .wx = wx,
                        .wrec = wrec, .row = row, .values = values,
-                       .g = {wx, a->nx, wrec, a->nrec, SWEEP_CHANNELS, sweep_channels,
-                             "rnnscape gradcheck: backprop against central differences"},
+                       .g = {wx, a->nx, wrec, a->nrec, SWEEP_CHANNELS, sweep_channels, title},
                        .stateful = a->format == GRIDIO_VTK};
         size_t per = ((size_t)1 << 14) / a->nx; /* rows per round: about 2^14 points */
         gridjob job = {.nrows = a->nrec, .rows_per_rank = per ? per : 1, .rows = sweep_block,

@@ -137,9 +137,9 @@ static int compute_and_write(int argc, char **argv, const surface_args *a, const
         return CLI_FAILURE;
     }
     static const char *const names[] = {"loss"};
-    surface_job s = {a,  ds, argc, argv, pl,
-                     {wx, a->nx, wrec, a->nrec, 1, names, "rnnscape surface: loss over (w_x, w_rec)"},
-                     v};
+    char title[160];
+    cli_data_title(title, sizeof title, "surface: loss over (w_x, w_rec)", &a->data);
+    surface_job s = {a, ds, argc, argv, pl, {wx, a->nx, wrec, a->nrec, 1, names, title}, v};
     gridjob job = {.nrows = a->nrec, .rows_per_rank = rows, .rows = surface_block,
                    .head = surface_head, .tail = surface_tail, .ctx = &s, .path = a->out};
     int rc = cli_grid_run("surface", &job, argc, argv);

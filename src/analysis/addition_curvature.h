@@ -23,5 +23,10 @@ extern const char *const addition_curvature_names[]; /* "loss", "lambda_min", ..
 rs_status addition_curvature_plane(const addition_net *net, const double *w, const double *d1,
                                    const double *d2, double range, size_t n, size_t nsums,
                                    const uint32_t *a, const uint32_t *b, double *out);
+/* Rows [j0, j1) of that grid (beta_j), into out ((j1 - j0) x n x channels),
+ * the same values: for splitting the rows across MPI ranks (gridjob.h). */
+rs_status addition_curvature_rows(const addition_net *net, const double *w, const double *d1,
+                                  const double *d2, double range, size_t n, size_t j0, size_t j1,
+                                  size_t nsums, const uint32_t *a, const uint32_t *b, double *out);
 
 #endif

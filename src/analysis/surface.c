@@ -138,11 +138,14 @@ static void scaled_step(double *q, long *e, double mw, int ew, double x)
     *e = top;
 }
 
-/* Exponent of the largest |v| (v = q * 2^e form) or LONG_MIN for v = 0. */
+/* e with |v| = m 2^e, 1/2 <= m < 1 (frexp's), or LONG_MIN for v = 0. */
 static long exponent_of(double v)
 {
     int e = 0;
-    return v == 0.0 || !isfinite(v) ? LONG_MIN : (frexp(v, &e), (long)e);
+    if (v == 0.0 || !isfinite(v))
+        return LONG_MIN;
+    frexp(v, &e);
+    return e;
 }
 
 typedef struct {
@@ -179,7 +182,7 @@ static void scaled_row_compute(const dataset *ds, double wrec, scaled_row *r)
  * xi = 2^(2G) mean (r_i/2^G)^2, +inf where that exceeds the double range. */
 static double scaled_loss(const dataset *ds, const scaled_row *r, double s0, long tmax, double wx)
 {
-    long ewx = exponent_of(wx), es0 = exponent_of(s0) ;
+    long ewx = exponent_of(wx), es0 = exponent_of(s0);
     long g = tmax;
     if (ewx != LONG_MIN && r->emax != LONG_MIN && ewx + r->emax > g)
         g = ewx + r->emax;
@@ -246,8 +249,9 @@ static void row_evaluate(const surface_plan *pl, const double *p, double wrec, c
     }
     tame = tame && !row_underflows(pl, p);
     row_fit r = row_fit_compute(p, target, ds->m);
-    if (tame && r.p_finite && isfinite(r.a) && r.a > 0.0 && isfinite(r.wstar) &&
-        isfinite(r.xi_min) && (r.a >= DBL_MIN || r.a == 0.0)) {
+    /* A below the normal range would lose digits in A (w_x - w*)^2. */
+    if (tame && r.p_finite && isfinite(r.a) && r.a >= DBL_MIN && isfinite(r.wstar) &&
+        isfinite(r.xi_min)) {
         row_quadratic(&r, wx, nx, out);
         return;
     }

@@ -89,7 +89,10 @@ uint64_t memory_available(void)
 
 uint64_t memory_ceiling(const memory_limit *lim)
 {
-    return lim && lim->ceiling ? lim->ceiling : memory_available();
+    if (lim && lim->ceiling)
+        return lim->ceiling;
+    uint64_t avail = memory_available();
+    return avail == UINT64_MAX ? avail : avail / 3 * 2;
 }
 
 rs_status memory_check(const memory_limit *lim, double bytes, uint64_t *ceiling)

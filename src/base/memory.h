@@ -1,10 +1,13 @@
 /* memory.h: whether an allocation fits, asked before allocating. A command
  * estimates what it will hold (in bytes, as a double so a huge request
- * cannot wrap) and checks it against a ceiling: by default the memory the
- * system can give this process now (the least of /proc/meminfo's
- * MemAvailable, the address-space limit RLIMIT_AS less what is mapped, and
- * the memory cgroup's limit less its usage), or a ceiling the caller sets
- * (rnnscape's --max-memory), which may be lower or higher than that. */
+ * cannot wrap) and checks it against a ceiling: by default two thirds of
+ * the memory the system can give this process now (the least of
+ * /proc/meminfo's MemAvailable, the address-space limit RLIMIT_AS less
+ * what is mapped, and the memory cgroup's limit less its usage), or a
+ * ceiling the caller sets (rnnscape's --max-memory), which may be lower or
+ * higher than that. The third kept back covers what an estimate leaves
+ * out and limits the process cannot see: in a container MemAvailable is
+ * often the host's, and a run the kernel kills there gives no message. */
 #ifndef RNNSCAPE_MEMORY_H
 #define RNNSCAPE_MEMORY_H
 
@@ -20,8 +23,8 @@ typedef struct {
 /* Bytes this process could still allocate now; UINT64_MAX if nothing is
  * known (no /proc, no limits). */
 uint64_t memory_available(void);
-/* The ceiling in force: lim->ceiling when set, else memory_available().
- * lim may be NULL (the default). */
+/* The ceiling in force: lim->ceiling when set, else two thirds of
+ * memory_available(). lim may be NULL (the default). */
 uint64_t memory_ceiling(const memory_limit *lim);
 /* RS_OK if an estimate of `bytes` fits under the ceiling, else RS_ENOMEM
  * (also for a negative or NaN estimate). *ceiling (may be NULL) gets the

@@ -9,14 +9,7 @@
 
 static const char *const adam_vectors[] = {"exp_avg", "exp_avg_sq", "max_exp_avg_sq", NULL};
 
-static size_t adam_size(size_t n) { return optim_vectors_size(n, 3); }
-
-static rs_status adam_init(void *state, size_t n, const optim_params *p)
-{
-    (void)p;
-    optim_vectors_init(state, n, 3);
-    return RS_OK;
-}
+OPTIM_ZEROED_STATE(adam, 3)
 
 static rs_status adam_step(void *state, size_t n, const optim_params *p, double *w, const double *g,
                            double loss)

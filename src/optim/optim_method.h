@@ -33,6 +33,16 @@ static inline optim_vectors *optim_vectors_init(void *state, size_t n, size_t k)
     return s;
 }
 
+/* Defines NAME_size and NAME_init for a state of K vectors that start at 0. */
+#define OPTIM_ZEROED_STATE(name, k)                                                                \
+    static size_t name##_size(size_t n) { return optim_vectors_size(n, k); }                       \
+    static rs_status name##_init(void *state, size_t n, const optim_params *p)                     \
+    {                                                                                              \
+        (void)p;                                                                                   \
+        optim_vectors_init(state, n, k);                                                           \
+        return RS_OK;                                                                              \
+    }
+
 static inline const double *optim_vectors_get(const void *state, size_t n, size_t k)
 {
     return ((const optim_vectors *)state)->v + k * n;

@@ -10,14 +10,7 @@
 
 static const char *const rmsprop_vectors[] = {"square_avg", "grad_avg", "momentum_buffer", NULL};
 
-static size_t rmsprop_size(size_t n) { return optim_vectors_size(n, 3); }
-
-static rs_status rmsprop_init(void *state, size_t n, const optim_params *p)
-{
-    (void)p;
-    optim_vectors_init(state, n, 3);
-    return RS_OK;
-}
+OPTIM_ZEROED_STATE(rmsprop, 3)
 
 static rs_status rmsprop_step(void *state, size_t n, const optim_params *p, double *w,
                               const double *g, double loss)

@@ -6,14 +6,7 @@
 
 static const char *const sgd_vectors[] = {"momentum_buffer", NULL};
 
-static size_t sgd_size(size_t n) { return optim_vectors_size(n, 1); }
-
-static rs_status sgd_init(void *state, size_t n, const optim_params *p)
-{
-    (void)p;
-    optim_vectors_init(state, n, 1);
-    return RS_OK;
-}
+OPTIM_ZEROED_STATE(sgd, 1)
 
 static rs_status sgd_step(void *state, size_t n, const optim_params *p, double *w, const double *g,
                           double loss)

@@ -38,8 +38,11 @@ fails_with 2 "rnnscape addition train: --momentum: --optimizer adam does not use
     "an option the optimiser ignores" rns addition train --optimizer adam --momentum 0.9
 fails_with 2 "rnnscape addition train: --optimizer:" "an unknown optimiser" \
     rns addition train --optimizer lbfgs
-fails_with 2 "rnnscape addition train: --optimizer rmsprop: alpha" "RMSprop's alpha out of its domain" \
+fails_with 2 "rnnscape addition train: --alpha: expected a number >= 0, got '-1'" "RMSprop's alpha out of its domain" \
     rns addition train --optimizer rmsprop --alpha -1
+fails_with 2 "rnnscape addition train: --beta1: expected a number in [0, 1), got '1'" \
+    "a value outside torch's domain names the option and the text" \
+    rns addition train --optimizer adam --beta1 1
 fails_with 2 "rnnscape addition train: --clip-value: only one of" "both clippings" \
     rns addition train --optimizer sgd --clip-norm 1 --clip-value 1
 fails_with 2 "rnnscape addition train: --lr: missing value" "--lr: missing value" \

@@ -65,6 +65,21 @@ else
     skip 3 "the address-space limit is left out under valgrind"
 fi
 
+# --max-memory lowers the ceiling (and a bad size is refused as usage).
+fails_with 3 "rnnscape surface: the data set needs about 1.72 KiB, more than the 1 KiB allowed by --max-memory" \
+    "surface --max-memory 1K: the tutorial's data set is refused, naming the estimate" \
+    rns surface --max-memory 1K --grid 2
+exits 0 "surface --max-memory 2K: it fits" rns surface --max-memory 2K --grid 2
+for bad in 0 1x -1G 1e9 "" 8E; do
+    fails_with 2 "rnnscape surface: --max-memory: expected a size" "--max-memory '$bad' is refused" \
+        rns surface --max-memory "$bad" --grid 2
+done
+yes '1 0 1 0 1 0 1 0 1 0 5' | head -n 20000 >"$T/rows.txt"
+fails_with 3 "rnnscape gradtime: --data: '$T/rows.txt': too large to load: the values would need" \
+    "a 20000-row file under --max-memory 1M: refused, naming the estimate" \
+    rns gradtime --max-memory 1M --data "$T/rows.txt"
+exits 0 "and accepted under --max-memory 8M" rns gradtime --max-memory 8M --data "$T/rows.txt" -o "$T/gt.dat"
+
 # ---- output targets -----------------------------------------------------
 mkdir "$T/o"
 ln -s real.dat "$T/o/dangling"

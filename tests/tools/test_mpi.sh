@@ -96,6 +96,7 @@ for n in 1 2 3 5; do
         "$T/addition landscape pca: the grid/$n/t.dat"
     ok $? "addition landscape pca: $n ranks write the same trajectory file"
 done
+same_bytes "addition curvature" c.dat addition curvature --weights "$W" --grid 4 --every 512 -o c.dat
 RNNSCAPE_TEST_ROWS_PER_RANK=3 same_bytes "surface, rounds of 3 rows per rank" s.dat \
     surface --grid 20,40 -o s.dat
 

@@ -44,6 +44,20 @@ exits 0 "surface at (1, 1) from s_0 = 0" rns surface --wx 1:2 --wrec 1:2 --grid 
 is "$(awk '!/^#/ { print $3 }' "$T/out")" 0 "(from s_0 = 0 the loss at (1, 1) is 0)"
 cmp_ok "$(awk '$1 == 1 && $2 == 1 { print $3 }' "$T/s_exact.txt")" ">" 0 "(from s_0 = 0.5 it is not)"
 
+# Brute force from s_0 = -0.8 for tanh and sigmoid against awk's forward pass.
+for f in tanh sigmoid; do
+    rns surface --s0 -0.8 --activation $f --wx -1:1 --wrec -1:1 --grid 3 -o "$T/n.txt" || echo fail
+    awk -v f=$f 'function act(z) { if (f == "tanh") return (1 - exp(-2 * z)) / (1 + exp(-2 * z));
+                                   return 1 / (1 + exp(-z)) }
+        FNR == NR { if (!/^#/ && NF) { n++; for (k = 1; k <= NF; k++) d[n, k] = $k; nf = NF }; next }
+        !/^#/ && NF { sum = 0
+            for (i = 1; i <= n; i++) { s = -0.8; for (k = 1; k < nf; k++) s = act(s * $2 + d[i, k] * $1)
+                e = d[i, nf] - s; sum += e * e }
+            want = sum / n; dd = $3 - want; if (dd < 0) dd = -dd
+            if (dd > 1e-12 * want) print "at", $1, $2, $3, "awk", want }' "$T/tut.dat" "$T/n.txt"
+done > "$T/nl.out"
+is "$(cat "$T/nl.out")" "" "tanh and sigmoid surfaces from s_0 = -0.8 equal awk's forward pass to 1e-12"
+
 # gradcheck and gradtime: the gradient from s_0 != 0 passes central differences.
 for f in linear tanh sigmoid relu; do
     exits 0 "gradcheck --s0 0.7 --activation $f passes" rns gradcheck --s0 0.7 --activation $f --at 0.8,0.9
