@@ -151,6 +151,8 @@ void addition_forward(const addition_net *net, const double *w, uint32_t a, uint
 
 double addition_loss_defined(double e) { return isnan(e) ? INFINITY : e; }
 
+double addition_norm_defined(double norm) { return isnan(norm) ? INFINITY : norm; }
+
 /* Loss: E = sum_k 1/2 (c_k - o_k)^2 over a forward pass already run. */
 static double sequence_loss(int bits, const addition_work *ws)
 {
@@ -197,7 +199,7 @@ static void backward(const addition_net *net, const double *w, addition_work *ws
             cur[j] = g * (hk[j] * (1.0 - hk[j]));
         }
         if (dhnorm)
-            dhnorm[k - 1] = sqrt(norm2);
+            dhnorm[k - 1] = addition_norm_defined(sqrt(norm2));
         if (upd) {
             int xa = ws->x[2 * (k - 1)], xb = ws->x[2 * (k - 1) + 1];
             double *u0 = upd, *u1 = upd + 2 * H, *uh = upd + 3 * H;

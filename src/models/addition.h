@@ -60,6 +60,8 @@ typedef struct {
  * arithmetic met an undefined form (inf - inf, 0 * inf: it is NaN) is
  * +inf, as is one that overflowed; every other value passes unchanged. */
 double addition_loss_defined(double e);
+/* The same rule for a norm ||dE/dh_k||: +inf where it is undefined. */
+double addition_norm_defined(double norm);
 
 size_t addition_nparams(int hidden);
 rs_status addition_net_init(addition_net *net, int bits, int hidden);

@@ -122,7 +122,7 @@ static void backward(addition_batch *b, size_t n, double *dh)
                 norm2 += g * g;
                 cur[j] = g * (h[j] * (1.0 - h[j])); /* BPTT: e_k = (-dE/dh_k) h_k (1 - h_k) */
             }
-            dh[(size_t)(k - 1) * R + r] = sqrt(norm2);
+            dh[(size_t)(k - 1) * R + r] = addition_norm_defined(sqrt(norm2));
         }
         double *t = b->fut;
         b->fut = b->cur;

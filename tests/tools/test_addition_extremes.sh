@@ -22,6 +22,11 @@ exits 0 "landscape --range 1e308 --format npy" rns addition landscape --weights 
 exits 0 "landscape --range 1e300 (finite weights, overflowing sums)" rns addition landscape --weights "$T/w" --range 1e300 --grid 5 -o "$T/e300.txt"
 ! grep -qi nan "$T/e300.txt"
 ok $? "no NaN there either"
+# Gradient flow at weights of +-1e308: a norm that meets an undefined form is +inf.
+awk '/^#/ { print; next } { $5 = ($5 > 0 ? "1e308" : "-1e308"); print }' "$T/w" >"$T/wbig"
+exits 0 "gradflow at weights of +-1e308" rns addition gradflow --weights "$T/wbig" -o "$T/flow.txt"
+! grep -qi nan "$T/flow.txt"
+ok $? "no NaN in the gradient flow"
 
 # The grid and the trajectory: one commit.
 exits 0 "train with checkpoints" rns addition train --rng numpy --seed 0 -q --iters 3000 --every 500 -o "$T/run"
