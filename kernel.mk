@@ -20,7 +20,12 @@ bench_bench_LDADD = src/librnnscape.a
 CLEANFILES += bench/bench$(EXEEXT)
 EXTRA_DIST += bench/run.sh bench/numpy_surface.py
 
+# The surfaces and the addition model (bench/bench), then the curvature
+# rows, then (in an MPI build) the scaling rows: one after the other, so
+# no benchmark runs beside another.
 bench: bench/bench$(EXEEXT) tools/rnnscape$(EXEEXT)
 	$(SHELL) $(srcdir)/bench/run.sh ./bench/bench$(EXEEXT) \
 	  $(srcdir)/bench/numpy_surface.py ./tools/rnnscape$(EXEEXT) $(BENCH_ARGS)
+	$(MAKE) $(AM_MAKEFLAGS) bench-curvature
+	$(MAKE) $(AM_MAKEFLAGS) bench-mpi
 .PHONY: bench

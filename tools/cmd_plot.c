@@ -56,6 +56,11 @@ static const char plot_help[] =
     "                       the tutorial's)\n"
     "  --plus X             surface, traces, surface3d, zoo: added to the loss\n"
     "                       before colouring (default 1: xi + 1)\n"
+    "  --scale tutorial|data  surface, surface3d: the tutorial's colour scale\n"
+    "                       (default) or the data's own range, in decades\n"
+    "  --over top|background  surface: above the scale draw the top colour\n"
+    "                       (default) or leave the background, as the\n"
+    "                       tutorial's figure does\n"
     "  --width N, --height N  size in pixels\n"
     "  -h, --help           show this help\n\n"
     "The scripts are read from $RNNSCAPE_PLOTDIR if set, else from the\n"
@@ -68,7 +73,8 @@ static const char plot_help[] =
 #define PLOT_NOT_MINE (-2)
 #define PLOT_HELP_SHOWN (-1)
 
-enum { K_POINTS = 1, K_TRACE = 2, K_TITLES = 4, K_CBRANGE = 8, K_PLUS = 16 };
+enum { K_POINTS = 1, K_TRACE = 2, K_TITLES = 4, K_CBRANGE = 8, K_PLUS = 16, K_OVER = 32,
+       K_DATASCALE = 64 };
 #define K_SCALE (K_CBRANGE | K_PLUS)
 
 typedef struct {
@@ -81,11 +87,12 @@ typedef struct {
 } plot_kind;
 
 static const plot_kind kinds[] = {
-    {"surface", "loss-surface.gp", {"surfaces"}, 1, -1, 1, K_POINTS | K_TRACE | K_SCALE},
+    {"surface", "loss-surface.gp", {"surfaces"}, 1, -1, 1,
+     K_POINTS | K_TRACE | K_SCALE | K_OVER | K_DATASCALE},
     {"gradient", "gradient-over-time.gp", {"datafile"}, 1, 1, 0, 0},
     {"traces", "rprop-family.gp", {"surface", "traces"}, 2, -1, 1, K_TITLES | K_SCALE},
     {"loss", "rprop-loss.gp", {"traces"}, 1, -1, 1, K_TITLES},
-    {"surface3d", "surface-3d.gp", {"surface"}, 1, 1, 0, K_TRACE | K_SCALE},
+    {"surface3d", "surface-3d.gp", {"surface"}, 1, 1, 0, K_TRACE | K_SCALE | K_DATASCALE},
     {"zoo", "optim-zoo.gp", {"surface", "traces"}, 2, -1, 1, K_TITLES | K_SCALE},
     {"pascanu", "pascanu-cliff.gp", {"surface", "traces"}, 2, -1, 1, K_TITLES | K_CBRANGE},
     {"addition-learning", "addition_learning.gp", {"curve", "evalfile"}, 2, 2, 0, 0},
@@ -95,6 +102,8 @@ static const plot_kind kinds[] = {
 };
 
 static const char *const format_names[] = {"png", "svg", "pdf", NULL};
+static const char *const over_names[] = {"top", "background", NULL};
+static const char *const scale_names[] = {"tutorial", "data", NULL};
 
 enum {
     OPT_FORMAT = 1000,
@@ -106,7 +115,9 @@ enum {
     OPT_CBMAX,
     OPT_PLUS,
     OPT_WIDTH,
-    OPT_HEIGHT
+    OPT_HEIGHT,
+    OPT_OVER,
+    OPT_SCALE
 };
 
 typedef struct {
@@ -115,6 +126,7 @@ typedef struct {
     int format; /* -1: from the extension */
     const char *points, *trace, *titles, *title;
     const char *cbmin, *cbmax, *plus; /* checked numbers, passed as written */
+    const char *over, *scale;         /* checked choices */
     long width, height;
     char **files;
     int nfiles;
@@ -154,6 +166,18 @@ static int option(plot_args *a, int c, const char *arg)
     case OPT_CBMIN: return number("--cbmin", arg, 1, &a->cbmin);
     case OPT_CBMAX: return number("--cbmax", arg, 1, &a->cbmax);
     case OPT_PLUS: return number("--plus", arg, 0, &a->plus);
+    case OPT_OVER: {
+        int i;
+        int rc = cli_choice("plot", "--over", arg, over_names, &i);
+        a->over = rc == CLI_OK ? over_names[i] : NULL;
+        return rc;
+    }
+    case OPT_SCALE: {
+        int i;
+        int rc = cli_choice("plot", "--scale", arg, scale_names, &i);
+        a->scale = rc == CLI_OK ? scale_names[i] : NULL;
+        return rc;
+    }
     case OPT_WIDTH: return cli_long("plot", "--width", arg, 16, 20000, &a->width);
     case OPT_HEIGHT: return cli_long("plot", "--height", arg, 16, 20000, &a->height);
     }
@@ -190,6 +214,8 @@ static int check_options(const plot_args *a)
         {K_CBRANGE, "--cbmin", offsetof(plot_args, cbmin)},
         {K_CBRANGE, "--cbmax", offsetof(plot_args, cbmax)},
         {K_PLUS, "--plus", offsetof(plot_args, plus)},
+        {K_OVER, "--over", offsetof(plot_args, over)},
+        {K_DATASCALE, "--scale", offsetof(plot_args, scale)},
     };
     for (size_t i = 0; i < sizeof given / sizeof given[0]; i++) {
         const char *v = *(const char *const *)((const char *)a + given[i].offset);
@@ -256,6 +282,8 @@ static int parse_args(int argc, char **argv, plot_args *a)
         {"plus", required_argument, NULL, OPT_PLUS},
         {"width", required_argument, NULL, OPT_WIDTH},
         {"height", required_argument, NULL, OPT_HEIGHT},
+        {"over", required_argument, NULL, OPT_OVER},
+        {"scale", required_argument, NULL, OPT_SCALE},
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     int c;
     opterr = 0;
@@ -328,6 +356,10 @@ static void commands(plot_text *t, const plot_args *a, const char *output)
         plot_text_add(t, "cbmax=%s; ", a->cbmax);
     if (a->plus)
         plot_text_add(t, "plus=%s; ", a->plus);
+    if (a->over)
+        plot_text_var(t, "over", a->over);
+    if (a->scale)
+        plot_text_var(t, "scale", a->scale);
     if (a->width)
         plot_text_add(t, "width=%ld; ", a->width);
     if (a->height)
@@ -353,6 +385,11 @@ int cmd_plot(int argc, char **argv)
     plot_text_add(&script, "%s/%s", plot_run_dir(), a.kind->script);
     if (t.failed || script.failed) {
         cli_error("plot", "out of memory");
+        rc = CLI_FAILURE;
+    } else if (access(script.s, R_OK) != 0) {
+        cli_error("plot", "%s: cannot read it (the scripts are installed by 'make install'; "
+                          "RNNSCAPE_PLOTDIR names another folder)",
+                  script.s);
         rc = CLI_FAILURE;
     } else {
         fflush(of.fp);

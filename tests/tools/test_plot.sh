@@ -42,6 +42,8 @@ fails_with 2 "rnnscape plot: $T/a b.dat: a file in a list" "a list file name wit
     rns plot surface "$T/a b.dat" -o "$T/x.png"
 fails_with 3 "rnnscape plot: gnuplot not found ('$T/no-gnuplot'" "gnuplot missing: exit 3" \
     env GNUPLOT="$T/no-gnuplot" "$RNNSCAPE" plot surface "$T/s.dat" -o "$T/x.png"
+fails_with 3 "rnnscape plot: $T/noplots/loss-surface.gp: cannot read it" "no scripts: exit 3" \
+    env RNNSCAPE_PLOTDIR="$T/noplots" "$RNNSCAPE" plot surface "$T/s.dat" -o "$T/x.png"
 test ! -e "$T/x.png" && test -z "$(ls "$T" | grep -v -e '\.dat$' -e '^out$' -e '^err$')"
 ok $? "no output and no temporary file after the failures"
 
@@ -79,6 +81,11 @@ draws() { # draws KIND FORMAT ARGS...: one test
 }
 
 draws surface png wide.dat zoom.dat --points grad.dat
+draws surface png wide.dat --over background --scale data
+fails_with 2 "rnnscape plot: --over: expected" "a bad --over" \
+    rns plot surface wide.dat --over none -o fig.png
+fails_with 2 "rnnscape plot: --over: not an option of 'plot surface3d'" "--over is not surface3d's" \
+    rns plot surface3d wide.dat --over top -o fig.png
 draws surface svg zoom.dat --trace t1.dat --title "a zoom"
 draws surface pdf wide.dat --cbmin 1 --cbmax 1e300
 draws gradient png grad.dat
