@@ -271,6 +271,13 @@ rs_status addition_read_checkpoints_limited(FILE *fp, const read_limits *lim, in
         char *buf = lr.line;
         long lineno = (long)lr.number;
         if (buf[0] == '#' && !started) {
+            /* A weights file of one hidden unit has rows of five numbers
+             * too: its own column line tells it apart. */
+            if (strncmp(buf, "# columns: index matrix row column value", 40) == 0) {
+                st = read_fail(err, lineno, RS_EFORMAT,
+                               "this is a weights file ('addition train --save'), not checkpoints");
+                break;
+            }
             header_value(buf, bits, hidden);
             continue;
         }

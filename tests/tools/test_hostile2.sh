@@ -51,6 +51,13 @@ fails_with 2 "rnnscape addition landscape: --checkpoints: '/dev/zero'" \
     limited addition landscape --weights "$T/w.dat" --directions pca --checkpoints /dev/zero \
     --trajectory "$T/traj.dat" -o "$T/land.dat"
 
+# A weights file of one hidden unit has rows of five numbers, like a
+# checkpoint row: it is still not taken for checkpoints.
+rns addition train --bits 3 --hidden 1 --iters 10 -q --save "$T/w1.dat" >/dev/null 2>&1
+fails_with 2 "rnnscape addition landscape: --checkpoints: '$T/w1.dat' line" \
+    "a weights file given as --checkpoints is refused" \
+    rns addition landscape --weights "$T/w1.dat" --directions pca --checkpoints "$T/w1.dat" --grid 3 -o "$T/l1.dat"
+
 # A data set too large for the memory there is: refused before it is
 # generated (the address-space limit makes "there is" 3 GiB here).
 if [ "${RNNSCAPE_VALGRIND:-0}" != 1 ]; then
