@@ -102,6 +102,22 @@ static int no_optimizer(const char *cmd, const cli_optim_opts *o)
     return CLI_NOT_MINE;
 }
 
+int cli_optim_delta_bounds(const char *cmd, double delta0, double delta_min, double delta_max,
+                           int check_delta0)
+{
+    if (!(delta_min <= delta_max)) {
+        cli_error(cmd, "--delta-min: expected at most --delta-max (%g), got %g", delta_max,
+                  delta_min);
+        return CLI_USAGE;
+    }
+    if (check_delta0 && !(delta0 >= delta_min && delta0 <= delta_max)) {
+        cli_error(cmd, "--delta0: expected a value in [--delta-min, --delta-max] = [%g, %g], got %g",
+                  delta_min, delta_max, delta0);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
 /* The RProp bounds, named as options (optim_check's sentence names them
  * less precisely). */
 static int check_bounds(const char *cmd, const optim_config *c)
@@ -109,17 +125,7 @@ static int check_bounds(const char *cmd, const optim_config *c)
     const optim_params *p = &c->params;
     if (!(c->type->uses & OPTIM_P_DELTA_MIN))
         return CLI_OK;
-    if (p->delta_min > p->delta_max) {
-        cli_error(cmd, "--delta-min: expected at most --delta-max (%g), got %g", p->delta_max,
-                  p->delta_min);
-        return CLI_USAGE;
-    }
-    if (!(p->delta0 >= p->delta_min && p->delta0 <= p->delta_max)) {
-        cli_error(cmd, "--delta0: expected a value in [--delta-min, --delta-max] = [%g, %g], got %g",
-                  p->delta_min, p->delta_max, p->delta0);
-        return CLI_USAGE;
-    }
-    return CLI_OK;
+    return cli_optim_delta_bounds(cmd, p->delta0, p->delta_min, p->delta_max, 1);
 }
 
 int cli_optim_config(const char *cmd, const cli_optim_opts *o, size_t iters, optim_config *c)

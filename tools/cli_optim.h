@@ -67,6 +67,10 @@ int cli_optim_param(const char *cmd, const char *name, const char *arg, cli_opti
  * (printed) naming every option the optimiser does not use, or a value
  * outside its domain. */
 int cli_optim_config(const char *cmd, const cli_optim_opts *o, size_t iters, optim_config *c);
+/* RProp's step bounds: delta_min <= delta_max and, if check_delta0,
+ * delta0 between them; CLI_OK or CLI_USAGE (printed, naming the option). */
+int cli_optim_delta_bounds(const char *cmd, double delta0, double delta_min, double delta_max,
+                           int check_delta0);
 /* "<sep>name value" for every parameter the optimiser uses, then
  * "<sep>clip-norm C", "<sep>clip-value C" or "<sep>no clipping"; values
  * with the fewest digits (15 to 17) that read back exactly. */
