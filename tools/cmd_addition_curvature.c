@@ -51,14 +51,7 @@ static int curv_option(void *ctx, int c, const char *arg)
         return rc;
     switch (c) {
     case ADD_OPT_WEIGHTS: o->weights = arg; return CLI_OK;
-    case OPT_RANGE:
-        if (cli_double(CMD, "--range", arg, &o->range) != CLI_OK)
-            return CLI_USAGE;
-        if (!(o->range > 0.0)) {
-            cli_error(CMD, "--range: expected a number > 0, got '%s'", arg);
-            return CLI_USAGE;
-        }
-        return CLI_OK;
+    case OPT_RANGE: return cli_double_above(CMD, "--range", arg, 0.0, 1, &o->range);
     case OPT_GRID: return cli_long(CMD, "--grid", arg, 1, 1001, &o->grid);
     case OPT_EVERY: return cli_long(CMD, "--every", arg, 1, 1L << 20, &o->every);
     case OPT_FORMAT: return cli_choice(CMD, "--format", arg, gridio_format_names, &o->format);

@@ -79,17 +79,6 @@ typedef struct {
     uint64_t seed;
 } hess_opts;
 
-static int positive(const char *opt, const char *arg, double *v)
-{
-    if (cli_double(CMD, opt, arg, v) != CLI_OK)
-        return CLI_USAGE;
-    if (!(*v > 0.0)) {
-        cli_error(CMD, "%s: expected a number > 0, got '%s'", opt, arg);
-        return CLI_USAGE;
-    }
-    return CLI_OK;
-}
-
 static int hess_option(void *ctx, int c, const char *arg)
 {
     hess_opts *o = ctx;
@@ -109,13 +98,13 @@ static int hess_option(void *ctx, int c, const char *arg)
     case OPT_TRACE: o->modes_given++, o->mode = MODE_TRACE; return CLI_OK;
     case OPT_DENSITY: o->modes_given++, o->mode = MODE_DENSITY; return CLI_OK;
     case OPT_CHECK: o->modes_given++, o->mode = MODE_CHECK; return CLI_OK;
-    case OPT_EPS: return positive("--eps", arg, &o->eps);
-    case OPT_TOL: return positive("--tol", arg, &o->tol);
+    case OPT_EPS: return cli_double_above(CMD, "--eps", arg, 0.0, 1, &o->eps);
+    case OPT_TOL: return cli_double_above(CMD, "--tol", arg, 0.0, 1, &o->tol);
     case OPT_EVERY: return cli_long(CMD, "--every", arg, 1, 1L << 20, &o->every);
     case OPT_VECTORS: return cli_long(CMD, "--vectors", arg, 1, 1000000L, &o->vectors);
     case OPT_STEPS: return cli_long(CMD, "--steps", arg, 1, 100000L, &o->steps);
     case OPT_POINTS: return cli_long(CMD, "--points", arg, 2, 1000000L, &o->points);
-    case OPT_SIGMA: return positive("--sigma", arg, &o->sigma);
+    case OPT_SIGMA: return cli_double_above(CMD, "--sigma", arg, 0.0, 1, &o->sigma);
     }
     return CLI_NOT_MINE;
 }

@@ -328,21 +328,30 @@ int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
     addition_outputs out = {0};
     FILE *traj_fp = NULL;
     rc = prepare(&o, &l);
-    /* The trajectory: rank 0's alone, opened before and committed after
-     * the grid (which the grid driver writes and commits). */
+    /* The trajectory: rank 0's alone, and all or nothing with the grid:
+     * it is written and flushed to its temporary file (or device) before
+     * the grid runs, so every failure it can meet but a rename (a full
+     * disk, /dev/full) stops the command before the grid is replaced; its
+     * rename follows the grid's, which the grid driver makes. */
     if (rc == CLI_OK && o.trajectory && o.output && strcmp(o.output, o.trajectory) == 0) {
         cli_error(CMD, "--trajectory: '%s' is the file of --output already", o.trajectory);
         rc = CLI_USAGE;
     }
     if (rc == CLI_OK && o.trajectory && cli_par()->rank == 0)
         rc = addition_outputs_open(CMD, &out, "--trajectory", o.trajectory, &traj_fp);
+    if (rc == CLI_OK && traj_fp) {
+        write_trajectory(traj_fp, &o, &l, nfull, full);
+        if (fflush(traj_fp) != 0 || ferror(traj_fp)) {
+            cli_error(CMD, "--trajectory: writing '%s' failed: %s (no output written)",
+                      o.trajectory, strerror(errno));
+            rc = CLI_FAILURE;
+        }
+    }
     rc = cli_par_agree(rc);
     if (rc == CLI_OK)
         rc = write_grid(&o, &l, nfull, full);
-    if (rc == CLI_OK && traj_fp) {
-        write_trajectory(traj_fp, &o, &l, nfull, full);
+    if (rc == CLI_OK && traj_fp)
         rc = addition_outputs_commit(CMD, &out);
-    }
     addition_outputs_abort(&out);
     landscape_free(&l);
     return rc;

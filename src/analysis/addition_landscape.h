@@ -17,12 +17,6 @@ void addition_filter_normalize(const addition_net *net, const double *w, double 
 /* d1, then d2, each entry a standard normal draw, then filter-normalised. */
 void addition_random_directions(const addition_net *net, const double *w, rng *r, double *d1,
                                 double *d2);
-/* The first two principal directions (unit, orthogonal) of the n points
- * traj (n x nparams, row-major) after subtracting their mean; explained
- * gets each one's share of the total variance. Signs: the largest entry
- * of each direction is positive. RS_EINVAL when the points span < 2 dims. */
-rs_status addition_pca_directions(const addition_net *net, size_t n, const double *traj, double *d1,
-                                  double *d2, double explained[2]);
 /* Grid coordinate i of n on [-range, range]; exactly 0 at the centre. */
 double addition_grid_coord(double range, size_t n, size_t i);
 /* loss[i * n + j] = mean E over es at w + a_i d1 + b_j d2, a_i, b_j grid

@@ -155,7 +155,7 @@ void addition_batch_run(addition_batch *b, const uint32_t *a, const uint32_t *bv
                 e += 0.5 * res * res; /* loss: E = sum_k 1/2 (c_k - o_k)^2 */
                 right &= (o > 0.5) == (b->c[k * R + r] != 0);
             }
-            s->loss += e;
+            s->loss += addition_loss_defined(e);
             s->correct += right;
             if (dh)
                 for (size_t k = 0; k < T; k++)

@@ -285,7 +285,7 @@ rs_status addition_trie_eval(const addition_trie *t, const addition_net *net, co
     for (int k = 0; k < t->bits; k++)
         total += wk->level_loss[k];
     if (mean_loss)
-        *mean_loss = total / (double)t->pairs;
+        *mean_loss = addition_loss_defined(total / (double)t->pairs);
     if (accuracy)
         *accuracy = wk->correct / (double)t->pairs;
     return RS_OK;
