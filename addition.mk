@@ -26,6 +26,7 @@ EXTRA_DIST += tests/pinned/torch_addition.py
 tests_src_models_test_addition_fault_SOURCES = tests/src/models/test_addition_fault.c \
 	tools/cmd_addition.c tools/cmd_addition_train.c tools/cmd_addition_gradcheck.c \
 	tools/cmd_addition_landscape.c tools/cmd_addition_optim.c tools/cli.c tools/cli_data.c
+tests_src_models_test_addition_fault_SOURCES += tools/cli_optim.c
 TESTS += tests/tools/test_addition.sh tests/tools/test_addition_cli.sh \
 	tests/tools/test_addition_optim.sh
 dist_check_SCRIPTS += tests/tools/test_addition.sh tests/tools/test_addition_cli.sh \

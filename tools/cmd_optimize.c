@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "cli_data.h"
+#include "cli_optim.h"
 #include "commands.h"
 #include "optim.h"
 #include "rnn2.h"
@@ -22,32 +23,7 @@ static const char optimize_help[] =
     "                       rprop+, rprop-, irprop+, irprop-\n"
     "  --start WX,WREC      start (default -1.5,2, the tutorial's)\n"
     "  --iters N            steps (default 500)\n"
-    "Hyper-parameters (an option the optimiser does not use is refused):\n"
-    "  --lr R               learning rate (sgd 0.001, adagrad 0.01, rmsprop 0.01,\n"
-    "                       adam 0.001)\n"
-    "  --momentum M         sgd, rmsprop (default 0)\n"
-    "  --dampening D        sgd (default 0)\n"
-    "  --nesterov           sgd: Nesterov momentum (needs --momentum, no dampening)\n"
-    "  --weight-decay L     sgd, adagrad, rmsprop, adam: L*w added to the gradient\n"
-    "                       (default 0)\n"
-    "  --lr-decay D         adagrad (default 0)\n"
-    "  --initial-accumulator A  adagrad (default 0)\n"
-    "  --alpha A            rmsprop: smoothing constant (default 0.99)\n"
-    "  --centered           rmsprop: normalise by the estimated variance\n"
-    "  --eps E              adagrad (default 1e-10), rmsprop, adam (1e-8)\n"
-    "  --beta1 B, --beta2 B adam (defaults 0.9, 0.999)\n"
-    "  --amsgrad            adam: the AMSGrad variant\n"
-    "  --delta0 D           RProp: initial step (torch's lr; default 0.01,\n"
-    "                       rprop-tutorial 0.001)\n"
-    "  --delta-min D        RProp bounds, not for rprop-tutorial (default 1e-6;\n"
-    "  --delta-max D          default 50); delta0 must lie between them\n"
-    "  --eta-plus E         RProp step growth (default 1.2)\n"
-    "  --eta-minus E        RProp step shrink (default 0.5)\n"
-    "Gradient clipping, before every step (not both):\n"
-    "  --clip-norm C        g <- g*C/||g|| when ||g|| > C (Pascanu et al. 2013,\n"
-    "                       Alg. 1, exactly: torch's clip_grad_norm_ adds 1e-6\n"
-    "                       to ||g||)\n"
-    "  --clip-value C       each component into [-C, C]\n" CLI_DATA_HELP CLI_S0_HELP
+    CLI_OPTIM_HELP CLI_DATA_HELP CLI_S0_HELP
     "Output:\n"
     "  -o, --output FILE    the trace, atomically; the final iterate then goes to\n"
     "                       standard output (without -o the trace goes there and\n"
@@ -55,12 +31,9 @@ static const char optimize_help[] =
     "  -h, --help           show this help\n";
 
 enum {
-    OPT_OPTIMIZER = OPT_FIRST_FREE,
-    OPT_START,
+    OPT_START = OPT_FIRST_FREE,
     OPT_ITERS,
-    OPT_CLIP_NORM,
-    OPT_CLIP_VALUE,
-    OPT_PARAM /* OPT_PARAM + i: optim_param_table[i] */
+    OPT_OPTIM /* the CLI_OPTIM_CODES codes of cli_optim.h */
 };
 
 #define OPTIMIZE_MAX_ITERS 100000000L
@@ -68,130 +41,38 @@ enum {
 typedef struct {
     double wx, wrec;
     long iters;
-    int type; /* index into optim_types */
-    optim_params given;
-    unsigned given_mask; /* OPTIM_P_* bits of the hyper-parameters given */
-    optim_clip clip;
-    const char *clip_opt; /* the clipping option given, for messages */
+    cli_optim_opts optim;
     const char *out;
     cli_data_opts data;
 } optimize_args;
 
 static const char *const cmd = "optimize";
 
-static int param_option(optimize_args *a, const optim_param_info *in, const char *arg)
-{
-    char opt[64];
-    snprintf(opt, sizeof opt, "--%s", in->name);
-    double v = 1.0;
-    if (!in->is_flag && cli_double(cmd, opt, arg, &v) != CLI_OK)
-        return CLI_USAGE;
-    if (!optim_param_in_domain(in, v)) {
-        cli_error(cmd, "%s: expected %s, got '%s'", opt, in->expect, arg);
-        return CLI_USAGE;
-    }
-    optim_param_set(&a->given, in, v);
-    a->given_mask |= in->bit;
-    return CLI_OK;
-}
-
-static int clip_option(optimize_args *a, optim_clip_kind kind, const char *opt, const char *arg)
-{
-    if (a->clip_opt && strcmp(a->clip_opt, opt) != 0) {
-        cli_error(cmd, "%s: cannot be combined with %s", opt, a->clip_opt);
-        return CLI_USAGE;
-    }
-    if (cli_double(cmd, opt, arg, &a->clip.c) != CLI_OK)
-        return CLI_USAGE;
-    if (!(a->clip.c > 0)) {
-        cli_error(cmd, "%s: expected a number > 0, got '%s'", opt, arg);
-        return CLI_USAGE;
-    }
-    a->clip.kind = kind;
-    a->clip_opt = opt;
-    return CLI_OK;
-}
-
 static int optimize_option(void *ctx, int c, const char *arg)
 {
     optimize_args *a = ctx;
     switch (c) {
-    case OPT_OPTIMIZER: return cli_choice(cmd, "--optimizer", arg, optim_names, &a->type);
     case OPT_START: return cli_point(cmd, "--start", arg, &a->wx, &a->wrec);
     case OPT_ITERS: return cli_long(cmd, "--iters", arg, 0, OPTIMIZE_MAX_ITERS, &a->iters);
-    case OPT_CLIP_NORM: return clip_option(a, OPTIM_CLIP_NORM, "--clip-norm", arg);
-    case OPT_CLIP_VALUE: return clip_option(a, OPTIM_CLIP_VALUE, "--clip-value", arg);
     }
-    if (c >= OPT_PARAM && c < OPT_PARAM + 64)
-        return param_option(a, &optim_param_table[c - OPT_PARAM], arg);
-    return CLI_NOT_MINE;
-}
-
-/* The chosen type's defaults with the given values; refuses options the
- * type does not use, naming them all, and parameters out of their domain. */
-static int make_config(const optimize_args *a, optim_config *c)
-{
-    const optim_type *t = optim_types[a->type];
-    *c = optim_config_default(t, (size_t)a->iters);
-    c->clip = a->clip;
-    char unused[512] = "";
-    for (const optim_param_info *in = optim_param_table; in->name; in++) {
-        if (!(a->given_mask & in->bit))
-            continue;
-        if (t->uses & in->bit) {
-            optim_param_set(&c->params, in, optim_param_value(&a->given, in));
-        } else {
-            size_t len = strlen(unused);
-            snprintf(unused + len, sizeof unused - len, "%s--%s", len ? ", " : "", in->name);
-        }
-    }
-    if (unused[0]) {
-        cli_error(cmd, "%s: not used by --optimizer %s", unused, t->name);
-        return CLI_USAGE;
-    }
-    const optim_params *p = &c->params;
-    if ((t->uses & OPTIM_P_DELTA_MIN) && p->delta_min > p->delta_max) {
-        cli_error(cmd, "--delta-min: expected at most --delta-max (%g), got %g", p->delta_max,
-                  p->delta_min);
-        return CLI_USAGE;
-    }
-    if ((t->uses & OPTIM_P_DELTA_MIN) && !(p->delta0 >= p->delta_min && p->delta0 <= p->delta_max)) {
-        cli_error(cmd, "--delta0: expected a value in [--delta-min, --delta-max] = [%g, %g], got %g",
-                  p->delta_min, p->delta_max, p->delta0);
-        return CLI_USAGE;
-    }
-    const char *why;
-    if (optim_check(c, &why) != RS_OK) {
-        cli_error(cmd, "--%s", why);
-        return CLI_USAGE;
-    }
-    return CLI_OK;
+    return cli_optim_option(cmd, OPT_OPTIM, c, arg, &a->optim);
 }
 
 static int parse_args(int argc, char **argv, optimize_args *a, optim_config *c)
 {
     static const struct option fixed[] = {CLI_DATA_LONGOPTS, CLI_S0_LONGOPT,
-                                          {"optimizer", required_argument, NULL, OPT_OPTIMIZER},
                                           {"start", required_argument, NULL, OPT_START},
                                           {"iters", required_argument, NULL, OPT_ITERS},
-                                          {"clip-norm", required_argument, NULL, OPT_CLIP_NORM},
-                                          {"clip-value", required_argument, NULL, OPT_CLIP_VALUE},
                                           {"output", required_argument, NULL, 'o'},
                                           {"help", no_argument, NULL, 'h'}};
-    enum { NFIXED = sizeof fixed / sizeof fixed[0] };
-    struct option longopts[NFIXED + 64 + 1];
-    size_t k = 0;
+    enum { NFIXED = sizeof fixed / sizeof fixed[0], ROOM = NFIXED + CLI_OPTIM_CODES + 1 };
+    struct option longopts[ROOM];
     memcpy(longopts, fixed, sizeof fixed);
-    k = NFIXED;
-    for (size_t i = 0; optim_param_table[i].name && i < 64; i++)
-        longopts[k++] = (struct option){optim_param_table[i].name,
-                                        optim_param_table[i].is_flag ? no_argument
-                                                                     : required_argument,
-                                        NULL, OPT_PARAM + (int)i};
+    size_t k = NFIXED + cli_optim_longopts(longopts + NFIXED, ROOM - NFIXED - 1, OPT_OPTIM, NULL);
     longopts[k] = (struct option){NULL, 0, NULL, 0};
     cli_parser p = {cmd, optimize_help, longopts, &a->data, &a->out, optimize_option, a};
     int rc = cli_parse_args(&p, argc, argv);
-    return rc == CLI_OK ? make_config(a, c) : rc;
+    return rc == CLI_OK ? cli_optim_config(cmd, &a->optim, (size_t)a->iters, c) : rc;
 }
 
 /* "# optimize: ..." naming the optimiser and every parameter it uses. */
@@ -202,15 +83,7 @@ static void write_header(FILE *fp, int argc, char **argv, const optimize_args *a
     cli_data_header(fp, &a->data, ds);
     fprintf(fp, "# optimize: optimizer %s, start (%.17g, %.17g), %ld iterations", c->type->name,
             a->wx, a->wrec, a->iters);
-    for (const optim_param_info *in = optim_param_table; in->name; in++)
-        if (c->type->uses & in->bit)
-            fprintf(fp, ", %s %.17g", in->name, optim_param_value(&c->params, in));
-    if (c->clip.kind == OPTIM_CLIP_NORM)
-        fprintf(fp, ", clip-norm %.17g", c->clip.c);
-    else if (c->clip.kind == OPTIM_CLIP_VALUE)
-        fprintf(fp, ", clip-value %.17g", c->clip.c);
-    else
-        fputs(", no clipping", fp);
+    cli_optim_describe(fp, c, ", ");
     fputc('\n', fp);
 }
 
@@ -262,7 +135,7 @@ static void print_final(FILE *fp, const char *prefix, const trace_sink *t)
 
 int cmd_optimize(int argc, char **argv)
 {
-    optimize_args a = {.wx = -1.5, .wrec = 2, .iters = 500};
+    optimize_args a = {.wx = -1.5, .wrec = 2, .iters = 500, .optim = {.type = 0}};
     optim_config c;
     cli_data_init(&a.data);
     int rc = parse_args(argc, argv, &a, &c);

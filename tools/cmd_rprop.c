@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "cli_data.h"
+#include "cli_optim.h"
 #include "commands.h"
 #include "rprop.h"
 #include "trace.h"
@@ -97,17 +98,8 @@ static int check_args(const rprop_args *a)
         cli_error("rprop", "--delta-max: not used by --variant tutorial");
         return CLI_USAGE;
     }
-    if (!(a->o.delta_min <= a->o.delta_max)) {
-        cli_error("rprop", "--delta-min must not exceed --delta-max");
-        return CLI_USAGE;
-    }
-    if (a->o.variant != RPROP_TUTORIAL &&
-        !(a->o.delta0 >= a->o.delta_min && a->o.delta0 <= a->o.delta_max)) {
-        cli_error("rprop", "--delta0: expected a value in [--delta-min, --delta-max] = [%g, %g], got %g",
-                  a->o.delta_min, a->o.delta_max, a->o.delta0);
-        return CLI_USAGE;
-    }
-    return CLI_OK;
+    return cli_optim_delta_bounds("rprop", a->o.delta0, a->o.delta_min, a->o.delta_max,
+                                  a->o.variant != RPROP_TUTORIAL);
 }
 
 static int parse_args(int argc, char **argv, rprop_args *a)

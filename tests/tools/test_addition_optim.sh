@@ -34,7 +34,7 @@ fails_with 2 "rnnscape addition train: --lr: needs --optimizer" "--lr without --
     rns addition train --lr 0.1
 fails_with 2 "rnnscape addition train: --clip-norm: needs --optimizer" "clipping without --optimizer" \
     rns addition train --clip-norm 1
-fails_with 2 "rnnscape addition train: --momentum: --optimizer adam does not use it" \
+fails_with 2 "rnnscape addition train: --momentum: not used by --optimizer adam" \
     "an option the optimiser ignores" rns addition train --optimizer adam --momentum 0.9
 fails_with 2 "rnnscape addition train: --optimizer:" "an unknown optimiser" \
     rns addition train --optimizer lbfgs
@@ -43,7 +43,7 @@ fails_with 2 "rnnscape addition train: --alpha: expected a number >= 0, got '-1'
 fails_with 2 "rnnscape addition train: --beta1: expected a number in [0, 1), got '1'" \
     "a value outside torch's domain names the option and the text" \
     rns addition train --optimizer adam --beta1 1
-fails_with 2 "rnnscape addition train: --clip-value: only one of" "both clippings" \
+fails_with 2 "rnnscape addition train: --clip-value: cannot be combined with --clip-norm" "both clippings" \
     rns addition train --optimizer sgd --clip-norm 1 --clip-value 1
 fails_with 2 "rnnscape addition train: --lr: missing value" "--lr: missing value" \
     rns addition train --optimizer sgd --lr

@@ -309,6 +309,7 @@ static void test_gradient_is_bptt(const addition_net *net, const addition_hess *
         for (int p = 0; p < NP; p++)
             ref[p] += one[p] / NSUMS;
     }
+    addition_work_free(&ws);
     addition_hess_gradient(hs, g);
     double worst = 0.0;
     for (int p = 0; p < NP; p++)
