@@ -115,8 +115,8 @@ static int write_trace(FILE *fp, const optimize_args *a, const optim_config *c, 
     trace_columns(&t->tw);
     rs_status st = optim_run(&obj, c, w, write_point, t);
     if (st == RS_ERANGE) {
-        fprintf(fp, "# stopped: the loss or gradient is not finite at iteration %zu\n", t->iter);
-        cli_error(cmd, "the loss or gradient is not finite at iteration %zu: the trace ends there",
+        fprintf(fp, "# stopped: the loss, the gradient or the step from it is not finite at iteration %zu\n", t->iter);
+        cli_error(cmd, "the loss, the gradient or the step from it is not finite at iteration %zu: the trace ends there",
                   t->iter);
         return CLI_OK;
     }

@@ -165,8 +165,8 @@ static int write_trace(FILE *fp, const rprop_args *a, const dataset *ds, rprop_p
     rs_status st = optim_run(&obj, &c, w, write_point, &t);
     *last = t.last;
     if (st == RS_ERANGE) {
-        fprintf(fp, "# stopped: the loss or gradient is not finite at iteration %zu\n", t.last_iter);
-        cli_error("rprop", "the loss or gradient is not finite at iteration %zu: the trace ends there",
+        fprintf(fp, "# stopped: the loss, the gradient or the step from it is not finite at iteration %zu\n", t.last_iter);
+        cli_error("rprop", "the loss, the gradient or the step from it is not finite at iteration %zu: the trace ends there",
                   t.last_iter);
         return CLI_OK;
     }

@@ -121,6 +121,10 @@ static rs_status gradient_difference(const rnn2_model *lm, const dataset *ds, in
         return st;
     num[0] = (plus.d_wx - minus.d_wx) / (2.0 * eps);
     num[1] = (plus.d_wrec - minus.d_wrec) / (2.0 * eps);
+    /* the undefined forms (inf - inf) are +inf, as everywhere */
+    for (int i = 0; i < 2; i++)
+        if (isnan(num[i]))
+            num[i] = INFINITY;
     return RS_OK;
 }
 
@@ -140,14 +144,16 @@ rs_status curvature_check_at(const rnn2_model *lm, const dataset *ds, const rnn2
         for (int i = 0; i < 2; i++) {
             double ex = h->h[i][j], err = fabs(num[i] - ex);
             curvature_verdict v = CURV_CHECK_PASS;
-            if (!isfinite(ex) || !isfinite(num[i]) || !isfinite(scale))
+            if (!isfinite(ex) || !isfinite(num[i]) || !isfinite(scale)) {
                 v = CURV_CHECK_NOT_FINITE;
+                err = INFINITY; /* no comparison was possible */
+            }
             else if (!(err <= o->atol + o->rtol * scale))
                 v = CURV_CHECK_FAIL;
             out->exact[i][j] = ex;
             out->numerical[i][j] = num[i];
             out->abs_err[i][j] = err;
-            out->rel_err[i][j] = scale > 0.0 ? err / scale : 0.0;
+            out->rel_err[i][j] = !isfinite(err) ? INFINITY : scale > 0.0 ? err / scale : 0.0;
             out->verdict[i][j] = v;
             /* a failure outranks "not finite": it is a real disagreement */
             if (v == CURV_CHECK_FAIL ||

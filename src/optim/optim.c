@@ -198,13 +198,30 @@ static int all_finite(size_t n, const double *v)
     return 1;
 }
 
+/* One step from w; if it leaves the finite numbers (0/0 with eps = 0, an
+ * overflowing jump), w and the state are put back and 0 is returned, so no
+ * iterate or state the trace shows is ever NaN. */
+static int step_finite(optim_state *s, void *saved, size_t n, double *w, const double *w_at,
+                       const double *g, double loss, rs_status *st)
+{
+    size_t sz = s->type->state_size(n);
+    memcpy(saved, s->block, sz);
+    if ((*st = optim_step(s, w, g, loss)) != RS_OK || all_finite(n, w))
+        return 1;
+    memcpy(s->block, saved, sz);
+    memcpy(w, w_at, n * sizeof *w);
+    return 0;
+}
+
 /* The loop: evaluate, hand over, transform, step. Scratch: the gradient,
- * its transformed copy and the iterate before the step (3n doubles). */
+ * its transformed copy and the iterate before the step (3n doubles), then
+ * room for a copy of the state. */
 static rs_status run_loop(const objective *obj, const optim_config *cfg, optim_state *s, double *w,
                           double *scratch, optim_callback cb, void *ctx)
 {
     size_t n = obj->n;
     double *g = scratch, *gt = scratch + n, *w_at = scratch + 2 * n;
+    void *saved = scratch + 3 * n;
     for (size_t i = 0;; i++) {
         rs_status st;
         double loss;
@@ -218,7 +235,9 @@ static rs_status run_loop(const objective *obj, const optim_config *cfg, optim_s
         if (!last) {
             memcpy(gt, g, n * sizeof *g);
             optim_clip_apply(&cfg->clip, n, gt);
-            if ((st = optim_step(s, w, gt, loss)) != RS_OK)
+            if (!step_finite(s, saved, n, w, w_at, gt, loss, &st))
+                last = 1, finite = 0;
+            else if (st != RS_OK)
                 return st;
         }
         optim_point pt = {i, n, w_at, loss, g, cfg->type, optim_state_block(s)};
@@ -238,10 +257,11 @@ rs_status optim_run(const objective *obj, const optim_config *cfg, double *w, op
     rs_status st = optim_check(cfg, &why);
     if (st != RS_OK)
         return st;
-    size_t n = obj->n;
-    if (n > SIZE_MAX / (3 * sizeof(double)))
+    size_t n = obj->n, sz = cfg->type->state_size(n);
+    if (n > SIZE_MAX / (4 * sizeof(double)) || sz == SIZE_MAX ||
+        sz > SIZE_MAX - 3 * n * sizeof(double) - sizeof(double))
         return RS_ENOMEM;
-    double *scratch = malloc((3 * n > 0 ? 3 * n : 1) * sizeof *scratch);
+    double *scratch = malloc(3 * n * sizeof *scratch + sz + sizeof(double));
     optim_state *s = scratch ? optim_alloc(cfg->type, n, &cfg->params, &st) : NULL;
     if (!scratch)
         st = RS_ENOMEM;

@@ -54,6 +54,13 @@ exits 1 "overflow (w_rec = 3, T = 400): exit 1, cannot be checked" \
     rns hessian --at 1,3 --length 400 --samples 30
 grep -q 'not finite' "$T/out" && ! grep -qi 'nan  *nan.*pass' "$T/out" && grep -q '^hessian *inf inf' "$T/out"
 ok $? "overflow: entries are inf, verdict 'not finite'"
+for at in "--at 1,1e40" "--at 1e308,1e308" "--at 1,1 --s0 1e200"; do
+    # shellcheck disable=SC2086
+    rns hessian $at >"$T/out" 2>&1
+    rc=$?
+    ok "$([ "$rc" -eq 1 ] && grep -q 'not finite' "$T/out" && ! grep -qiw -e nan -e -nan "$T/out"; echo $?)" \
+        "hessian $at: exit 1 (got $rc), 'not finite', no NaN printed"
+done
 exits 0 "-o writes the report to a file" rns hessian -o "$T/file.txt"
 cmp -s "$T/file.txt" "$T/h.txt"
 ok $? "the file holds what standard output shows"

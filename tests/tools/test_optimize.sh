@@ -106,7 +106,21 @@ ok $? "a refused run leaves no output file"
 exits 0 "sgd --lr 0.01 from (-1.5, 2) overflows and stops" rns optimize --lr 0.01 -o "$T/div.txt"
 grep -q 'not finite at iteration' "$T/err"
 ok $? "stderr says where the loss stopped being finite"
-tail -n 1 "$T/div.txt" | grep -q '^# stopped: the loss or gradient is not finite at iteration '
+tail -n 1 "$T/div.txt" | grep -q '^# stopped: the loss, the gradient or the step from it is not finite at iteration '
 ok $? "the trace ends with a '# stopped' line"
 cmp_ok "$(data_lines "$T/div.txt" | wc -l)" '<' 20 "and holds only the iterates up to there"
+
+# --- a step that leaves the finite numbers (0/0 with eps 0, a jump by
+# g/eps with alpha 1) ends the trace at the last finite iterate: no NaN --
+printf '1 0 1\n' >"$T/d1.txt"
+for run in "--optimizer rmsprop --alpha 1 --iters 50" \
+    "--optimizer adam --eps 0 --start 0,0 --data $T/d1.txt" \
+    "--optimizer adagrad --eps 0 --start 0,0 --data $T/d1.txt" \
+    "--optimizer rmsprop --eps 0 --centered --start 0,0 --data $T/d1.txt"; do
+    # shellcheck disable=SC2086
+    rns optimize $run -o "$T/stop.txt" >"$T/stop.out" 2>/dev/null
+    rc=$?
+    ok "$([ "$rc" -eq 0 ] && ! grep -qiw -e nan -e -nan "$T/stop.txt" "$T/stop.out"; echo $?)" \
+        "optimize $run: exit 0 (got $rc), no NaN in the trace or the final line"
+done
 done_testing
