@@ -17,6 +17,13 @@
 /* Largest parameter count for the dense Hessian (H <= 62). */
 #define DENSE_MAX 4096
 
+/* RS_ERANGE from the Hessian's products: the weights are past the range
+ * where its entries are finite. */
+static const char *hess_status_str(rs_status st)
+{
+    return st == RS_ERANGE ? "the Hessian is not finite at these weights" : rs_status_str(st);
+}
+
 static const char help_text[] =
     "Usage: rnnscape addition hessian --weights FILE [MODE] [OPTIONS]\n\n"
     "The exact Hessian of the mean loss L = (1/N) sum over the sums of\n"
@@ -181,7 +188,7 @@ static int dense_spectrum(const addition_hess *hs, size_t np, double *ev, double
     free(hess);
     free(desc);
     if (st != RS_OK)
-        cli_error(CMD, "the dense Hessian failed: %s", rs_status_str(st));
+        cli_error(CMD, "the dense Hessian failed: %s", hess_status_str(st));
     return st == RS_OK ? CLI_OK : CLI_FAILURE;
 }
 
@@ -220,7 +227,7 @@ static int run_extremes(FILE *fp, addition_hess *hs, size_t np, const hess_opts 
         for (size_t i = 0; i < k; i++)
             fprintf(fp, "%zu %.17g %.17g\n", i + 1, lo[i], hi[i]);
     } else {
-        cli_error(CMD, "Lanczos failed: %s", rs_status_str(st));
+        cli_error(CMD, "Lanczos failed: %s", hess_status_str(st));
     }
     free(lo);
     return st == RS_OK ? CLI_OK : CLI_FAILURE;
@@ -234,14 +241,17 @@ static int run_trace(FILE *fp, addition_hess *hs, size_t np, const hess_opts *o)
     if (st == RS_OK)
         st = spectrum_hutchinson(&op, (size_t)o->vectors, o->seed, &est, &se);
     if (st != RS_OK) {
-        cli_error(CMD, "the trace failed: %s", rs_status_str(st));
+        cli_error(CMD, "the trace failed: %s", hess_status_str(st));
         return CLI_FAILURE;
     }
+    /* a zero standard error (a Hessian of zeros) leaves no 0/0: 0 if the
+     * estimate is exact, else the signed infinity */
+    double z = se > 0.0 ? (est - exact) / se : est == exact ? 0.0 : copysign(INFINITY, est - exact);
     fprintf(fp,
             "# trace: exact = sum_j e_j^T H e_j; Hutchinson = mean of v^T H v over %ld "
             "Rademacher v (seed %llu), std_error its standard error; "
             "(hutchinson - exact)/std_error = %.3g\n",
-            o->vectors, (unsigned long long)o->seed, (est - exact) / se);
+            o->vectors, (unsigned long long)o->seed, z);
     fputs("# columns: exact hutchinson std_error vectors\n", fp);
     fprintf(fp, "%.17g %.17g %.17g %ld\n", exact, est, se, o->vectors);
     return CLI_OK;
@@ -261,7 +271,7 @@ static int run_check(FILE *fp, addition_hess *hs, const addition_net *net, const
     }
     free(v);
     if (st != RS_OK) {
-        cli_error(CMD, "the check failed to run: %s", rs_status_str(st));
+        cli_error(CMD, "the check failed to run: %s", hess_status_str(st));
         return CLI_FAILURE;
     }
     int pass = err <= o->tol;

@@ -363,11 +363,16 @@ static rs_status block_product(const addition_hess *h, const double *vt, size_t 
         for (size_t c = 0; c < chunks; c++)
             for (size_t q = 0; q < h->np * B; q++)
                 hvt[q] += part[c * h->np * B + q];
-        for (size_t q = 0; q < h->np * B; q++)
+        for (size_t q = 0; q < h->np * B; q++) {
             hvt[q] /= (double)h->n;
+            /* past the double range (or inf - inf) no spectrum can be
+             * taken: say so rather than hand NaN to the eigensolver */
+            if (!isfinite(hvt[q]))
+                failed = 2;
+        }
     }
     free(part);
-    return failed ? RS_ENOMEM : RS_OK;
+    return failed == 2 ? RS_ERANGE : failed ? RS_ENOMEM : RS_OK;
 }
 
 rs_status addition_hess_vec(const addition_hess *h, const double *v, double *hv)

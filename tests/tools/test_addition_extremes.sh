@@ -27,6 +27,13 @@ awk '/^#/ { print; next } { $5 = ($5 > 0 ? "1e308" : "-1e308"); print }' "$T/w" 
 exits 0 "gradflow at weights of +-1e308" rns addition gradflow --weights "$T/wbig" -o "$T/flow.txt"
 ! grep -qi nan "$T/flow.txt"
 ok $? "no NaN in the gradient flow"
+# The Hessian there: refused ("not finite") or finite, never NaN.
+for mode in "--trace --every 64" "--every 64" "--density --every 64"; do
+    # shellcheck disable=SC2086
+    rns addition hessian --weights "$T/wbig" $mode >"$T/hess.txt" 2>&1
+    ok "$(! grep -qiw -e nan -e -nan "$T/hess.txt"; echo $?)" \
+        "addition hessian $mode at weights of +-1e308: no NaN printed"
+done
 
 # The grid and the trajectory: one commit.
 exits 0 "train with checkpoints" rns addition train --rng numpy --seed 0 -q --iters 3000 --every 500 -o "$T/run"
