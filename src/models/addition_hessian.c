@@ -335,7 +335,7 @@ void addition_hess_free(addition_hess *h)
     free(h);
 }
 
-double addition_hess_loss(const addition_hess *h) { return h->loss; }
+double addition_hess_loss(const addition_hess *h) { return addition_loss_defined(h->loss); }
 
 void addition_hess_gradient(const addition_hess *h, double *grad)
 {
@@ -343,8 +343,11 @@ void addition_hess_gradient(const addition_hess *h, double *grad)
 }
 
 /* H V for B directions (lane-minor vt, np x B) over all sums: chunks in
- * parallel, their partial products added in chunk order. */
-static rs_status block_product(const addition_hess *h, const double *vt, size_t B, double *hvt)
+ * parallel, their partial products added in chunk order. strict: a
+ * product that is not finite is RS_ERANGE; else it is kept, an undefined
+ * entry (NaN: inf - inf, 0 * inf) made +inf (the README's rule). */
+static rs_status block_product(const addition_hess *h, const double *vt, size_t B, double *hvt,
+                               int strict)
 {
     size_t chunks = h->n < HESS_CHUNKS ? h->n : HESS_CHUNKS;
     double *part = malloc(chunks * h->np * B * sizeof *part);
@@ -367,8 +370,10 @@ static rs_status block_product(const addition_hess *h, const double *vt, size_t 
             hvt[q] /= (double)h->n;
             /* past the double range (or inf - inf) no spectrum can be
              * taken: say so rather than hand NaN to the eigensolver */
-            if (!isfinite(hvt[q]))
+            if (!isfinite(hvt[q]) && strict)
                 failed = 2;
+            else if (isnan(hvt[q]))
+                hvt[q] = INFINITY;
         }
     }
     free(part);
@@ -377,10 +382,11 @@ static rs_status block_product(const addition_hess *h, const double *vt, size_t 
 
 rs_status addition_hess_vec(const addition_hess *h, const double *v, double *hv)
 {
-    return block_product(h, v, 1, hv);
+    return block_product(h, v, 1, hv, 1);
 }
 
-rs_status addition_hess_mat(const addition_hess *h, const double *v, size_t nv, double *hv)
+static rs_status hess_mat(const addition_hess *h, const double *v, size_t nv, double *hv,
+                          int strict)
 {
     const size_t np = h->np, B = HESS_BLOCK;
     double *vt = malloc(2 * np * B * sizeof *vt);
@@ -393,7 +399,7 @@ rs_status addition_hess_mat(const addition_hess *h, const double *v, size_t nv, 
         for (size_t q = 0; q < np; q++)
             for (size_t b = 0; b < B; b++)
                 vt[q * B + b] = b < nb ? v[(j0 + b) * np + q] : 0.0;
-        st = block_product(h, vt, B, hvt);
+        st = block_product(h, vt, B, hvt, strict);
         for (size_t b = 0; st == RS_OK && b < nb; b++)
             for (size_t q = 0; q < np; q++)
                 hv[(j0 + b) * np + q] = hvt[q * B + b];
@@ -402,7 +408,23 @@ rs_status addition_hess_mat(const addition_hess *h, const double *v, size_t nv, 
     return st;
 }
 
-rs_status addition_hess_dense(const addition_hess *h, double *hess, double *asym)
+rs_status addition_hess_mat(const addition_hess *h, const double *v, size_t nv, double *hv)
+{
+    return hess_mat(h, v, nv, hv, 1);
+}
+
+/* The symmetric entry from H_ij and H_ji: their mean; with an infinite
+ * one the infinity, +inf when they disagree (undetermined). */
+static double sym_entry(double s, double t)
+{
+    if (isfinite(s) && isfinite(t))
+        return 0.5 * (s + t);
+    if (isinf(s) && isinf(t) && s != t)
+        return INFINITY;
+    return isinf(s) ? s : t;
+}
+
+static rs_status hess_dense(const addition_hess *h, double *hess, double *asym, int strict)
 {
     const size_t np = h->np;
     double *eye = calloc(np * np, sizeof *eye);
@@ -411,23 +433,35 @@ rs_status addition_hess_dense(const addition_hess *h, double *hess, double *asym
     for (size_t j = 0; j < np; j++)
         eye[j * np + j] = 1.0;
     /* row j of H = (H e_j)^T: H is symmetric up to rounding */
-    rs_status st = addition_hess_mat(h, eye, np, hess);
+    rs_status st = hess_mat(h, eye, np, hess, strict);
     free(eye);
     if (st != RS_OK)
         return st;
     double big = 0.0, worst = 0.0;
     for (size_t i = 0; i < np; i++)
         for (size_t j = 0; j < np; j++)
-            big = fmax(big, fabs(hess[i * np + j]));
+            if (isfinite(hess[i * np + j]))
+                big = fmax(big, fabs(hess[i * np + j]));
     for (size_t i = 0; i < np; i++)
         for (size_t j = i + 1; j < np; j++) {
             double s = hess[i * np + j], t = hess[j * np + i];
-            worst = fmax(worst, fabs(s - t));
-            hess[i * np + j] = hess[j * np + i] = 0.5 * (s + t);
+            if (isfinite(s) && isfinite(t))
+                worst = fmax(worst, fabs(s - t));
+            hess[i * np + j] = hess[j * np + i] = sym_entry(s, t);
         }
     if (asym)
         *asym = big > 0.0 ? worst / big : 0.0;
     return RS_OK;
+}
+
+rs_status addition_hess_dense(const addition_hess *h, double *hess, double *asym)
+{
+    return hess_dense(h, hess, asym, 1);
+}
+
+rs_status addition_hess_dense_extended(const addition_hess *h, double *hess)
+{
+    return hess_dense(h, hess, NULL, 0);
 }
 
 rs_status addition_hess_trace(const addition_hess *h, double *trace)
@@ -476,13 +510,41 @@ rs_status addition_hess_check(const addition_hess *h, const addition_net *net, c
         addition_hess_gradient(hm, gm);
         double worst = 0.0, scale = 0.0;
         for (size_t q = 0; q < np; q++) {
+            double num = (gp[q] - gm[q]) / (2.0 * eps); /* central difference */
+            if (!isfinite(num))
+                st = RS_ERANGE; /* no comparison possible (fmax would drop a NaN) */
             scale = fmax(scale, fabs(hv[q]));
-            worst = fmax(worst, fabs((gp[q] - gm[q]) / (2.0 * eps) - hv[q]));
+            worst = fmax(worst, fabs(num - hv[q]));
         }
-        *err = scale > 0.0 ? worst / scale : worst;
+        if (st == RS_OK)
+            *err = scale > 0.0 ? worst / scale : worst;
     }
     addition_hess_free(hp);
     addition_hess_free(hm);
     free(buf);
     return st;
+}
+
+double addition_hess_bytes(int bits, int hidden, double nsums)
+{
+    double T = bits, H = hidden, np = (double)addition_nparams(hidden);
+    double per = (T + 1) * H + 2 * T + T * H; /* h, o, du, dz per sum (addition_hess_new) */
+    return nsums * (per * sizeof(double) + 3 * T + 2 * sizeof(uint32_t) + sizeof(sum_pass)) +
+           (HESS_CHUNKS + 1) * np * sizeof(double) + sizeof(addition_hess);
+}
+
+double addition_hess_product_bytes(int bits, int hidden, double nsums, size_t threads)
+{
+    double T = bits, H = hidden, np = (double)addition_nparams(hidden), B = HESS_BLOCK;
+    double chunks = fmin(nsums, HESS_CHUNKS);
+    double rwork = ((T + 1) * H + T + 2 * H + 2) * B * sizeof(double); /* r_work_alloc */
+    /* block_product's partials; addition_hess_mat's vt and hvt; the trace's probes */
+    return (chunks * np * B + 2 * np * B + 2 * B * np) * sizeof(double) +
+           (double)threads * rwork;
+}
+
+double addition_hess_dense_bytes(int hidden)
+{
+    double np = (double)addition_nparams(hidden);
+    return 2.0 * np * np * sizeof(double); /* the identity and H */
 }

@@ -40,7 +40,8 @@ rs_status addition_hess_new(const addition_net *net, const double *w, size_t n, 
                             const uint32_t *b, addition_hess **out);
 void addition_hess_free(addition_hess *h);
 
-/* L and its gradient at the prepared weights. */
+/* L (+inf where it met an undefined form: addition_loss_defined) and its
+ * gradient at the prepared weights. */
 double addition_hess_loss(const addition_hess *h);
 void addition_hess_gradient(const addition_hess *h, double *grad);
 
@@ -56,6 +57,12 @@ rs_status addition_hess_mat(const addition_hess *h, const double *v, size_t nv, 
  * |H_ij - H_ji| before that, relative to max |H_ij|. */
 rs_status addition_hess_dense(const addition_hess *h, double *hess, double *asym);
 
+/* The same where entries need not be finite (a map over a plane that
+ * reaches past the double range): an overflowing entry is its signed
+ * infinity, an undefined one (inf - inf, 0 * inf) +inf, and H_ij, H_ji of
+ * opposite infinities +inf; never RS_ERANGE. */
+rs_status addition_hess_dense_extended(const addition_hess *h, double *hess);
+
 /* The exact trace, sum_j e_j^T H e_j, without storing H. */
 rs_status addition_hess_trace(const addition_hess *h, double *trace);
 
@@ -64,5 +71,19 @@ rs_status addition_hess_trace(const addition_hess *h, double *trace);
  * max_i |(Hv)_i|. net and the sums as for addition_hess_new. */
 rs_status addition_hess_check(const addition_hess *h, const addition_net *net, const double *v,
                               double eps, double *err);
+
+/* ---- memory estimates (bytes, as doubles so a huge shape cannot wrap) --
+ * Upper bounds of what the code allocates, for refusing before it does. */
+
+/* addition_hess_new over nsums sums: every sum's passes, the gradient and
+ * its per-chunk partials. */
+double addition_hess_bytes(int bits, int hidden, double nsums);
+/* The scratch of one block of products (addition_hess_mat, _trace,
+ * _vec), `threads` chunks at a time: the partial products of every chunk
+ * and each thread's R-pass buffers. */
+double addition_hess_product_bytes(int bits, int hidden, double nsums, size_t threads);
+/* addition_hess_dense beyond the products: the identity it multiplies
+ * and the nparams x nparams result. */
+double addition_hess_dense_bytes(int hidden);
 
 #endif

@@ -5,9 +5,11 @@
  * differences of the gradient (on every 16th sum; the full spectrum on
  * all 16384 sums too), Lanczos against the dense eigenvalues,
  * Hutchinson and SLQ against the exact trace. */
+#include <malloc.h>
 #include <math.h>
 #include <stdlib.h>
 
+#include "addition_curvature.h"
 #include "addition_hessian.h"
 #include "hessian_spectrum.h"
 #include "symeig.h"
@@ -437,6 +439,66 @@ static void test_threads(const addition_hess *hs, const double *hess)
 #endif
 }
 
+/* The prepared passes' estimate against what addition_hess_new holds
+ * (mallinfo2; skipped where it sees nothing, as under AddressSanitizer). */
+static void test_estimate(const addition_net *net)
+{
+    struct mallinfo2 m0 = mallinfo2();
+    addition_hess *hs = NULL;
+    rs_status st = addition_hess_new(net, net->w, NSUMS, pa, pb, &hs);
+    struct mallinfo2 m1 = mallinfo2();
+    double real = (double)(m1.uordblks + m1.hblkhd) - (double)(m0.uordblks + m0.hblkhd);
+    double est = addition_hess_bytes(8, 16, NSUMS);
+    if (real < 1e5)
+        tap_skip(1, "mallinfo2 does not see this allocator");
+    else
+        tap_ok(st == RS_OK && est >= real && est <= 2.0 * real,
+               "addition_hess_bytes: %.0f estimated, %.0f held by addition_hess_new", est, real);
+    addition_hess_free(hs);
+    tap_ok(addition_hess_dense_bytes(16) == 2.0 * NP * NP * sizeof(double) &&
+               addition_hess_product_bytes(8, 16, NSUMS, 4) >
+                   addition_hess_product_bytes(8, 16, NSUMS, 1),
+           "the dense and product estimates: two NP x NP matrices; more threads, more scratch");
+    tap_ok(addition_hess_dense_bytes(1024) > 8e12,
+           "the dense Hessian at hidden 1024 is estimated past 8 TB (refused, not attempted)");
+}
+
+/* Weights past the double range (infinite): the extended dense Hessian and the
+ * curvature map hold infinities, never NaN; the strict one refuses. */
+static void test_extremes(const addition_net *net)
+{
+    double *w = malloc(NP * sizeof *w), *hess = malloc(NP * NP * sizeof *hess);
+    for (size_t q = 0; q < NP; q++)
+        w[q] = net->w[q] > 0 ? INFINITY : -INFINITY; /* what w* + 1e308 d reaches */
+    addition_hess *hs = NULL;
+    addition_hess_new(net, w, 16, pa, pb, &hs);
+    int nan = 0, inf = 0;
+    rs_status st = addition_hess_dense_extended(hs, hess);
+    for (size_t q = 0; q < NP * NP; q++)
+        nan |= isnan(hess[q]), inf |= isinf(hess[q]);
+    tap_ok(st == RS_OK && !nan && inf, "at infinite weights the extended Hessian has infinities, no NaN");
+    tap_ok(addition_hess_dense(hs, hess, NULL) == RS_ERANGE, "and the strict one is RS_ERANGE");
+    tap_ok(!isnan(addition_hess_loss(hs)), "the loss there is not NaN (%g)", addition_hess_loss(hs));
+    addition_hess_free(hs);
+    double d1[NP], d2[NP], out[9 * ADDC_CHANNELS];
+    for (size_t q = 0; q < NP; q++)
+        d1[q] = q % 3 ? 1.5 : -1.0, d2[q] = q % 2 ? 2.0 : -0.5;
+    st = addition_curvature_plane(net, net->w, d1, d2, 1e308, 3, 16, pa, pb, out);
+    nan = 0;
+    for (size_t q = 0; q < 9 * ADDC_CHANNELS; q++)
+        nan |= isnan(out[q]);
+    double *c = out + 4 * ADDC_CHANNELS, *corner = out;
+    tap_ok(st == RS_OK && !nan && isfinite(c[ADDC_LOSS]) && isfinite(c[ADDC_LAMBDA_MIN]) &&
+               c[ADDC_LAMBDA_MIN] <= c[ADDC_LAMBDA_MAX],
+           "curvature over [-1e308, 1e308]^2: no NaN, the centre finite (%g %g %g)",
+           c[ADDC_LOSS], c[ADDC_LAMBDA_MIN], c[ADDC_LAMBDA_MAX]);
+    tap_ok(corner[ADDC_LOSS] == INFINITY && corner[ADDC_LAMBDA_MIN] == -INFINITY &&
+               corner[ADDC_LAMBDA_MAX] == INFINITY && corner[ADDC_RATIO] == -1.0,
+           "a corner: loss +inf, lambda -inf and +inf, ratio -1 (the README's rule)");
+    free(w);
+    free(hess);
+}
+
 int main(void)
 {
     addition_net net;
@@ -453,6 +515,8 @@ int main(void)
     test_spectrum_tools(hs, ev);
     test_threads(hs, hess);
     test_full_set(&net);
+    test_estimate(&net);
+    test_extremes(&net);
     uint32_t big = 128;
     addition_hess *bad;
     tap_ok(addition_hess_new(&net, net.w, 1, &big, &big, &bad) == RS_EINVAL,
