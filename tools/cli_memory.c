@@ -2,6 +2,10 @@
 
 #include "cli.h"
 
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
 int cli_memory_option(const char *cmd, const char *arg, memory_limit *lim)
 {
     const char *expected;
@@ -31,4 +35,14 @@ int cli_memory_check(const char *cmd, const memory_limit *lim, double bytes, con
                   "available); see --max-memory",
                   what, need, have);
     return CLI_FAILURE;
+}
+
+size_t cli_threads(void)
+{
+#ifdef _OPENMP
+    int n = omp_get_max_threads();
+    return n > 0 ? (size_t)n : 1;
+#else
+    return 1;
+#endif
 }

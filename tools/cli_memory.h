@@ -36,4 +36,8 @@ int cli_memory_option(const char *cmd, const char *arg, memory_limit *lim);
  * (see --max-memory)" and returns CLI_FAILURE. lim may be NULL. */
 int cli_memory_check(const char *cmd, const memory_limit *lim, double bytes, const char *what);
 
+/* The threads a parallel region will use (1 without OpenMP): the
+ * per-thread buffers of an estimate. */
+size_t cli_threads(void);
+
 #endif

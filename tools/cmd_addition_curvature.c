@@ -1,10 +1,12 @@
 /* rnnscape addition curvature: lambda_min/lambda_max of the exact Hessian
  * over a plane through trained weights (Li et al. 2018's map). */
+#include <math.h>
 #include <stdlib.h>
 
 #include "addition_curvature.h"
 #include "addition_landscape.h"
 #include "cli.h"
+#include "cli_memory.h"
 #include "cli_par.h"
 #include "cmd_addition_sub.h"
 #include "commands.h"
@@ -30,6 +32,7 @@ static const char help_text[] =
     "  --rng pcg|numpy, --seed S   the directions' generator (default pcg, 0)\n"
     "  --format text|binary|npy|vtk  as for 'rnnscape curvature' (4 channels)\n"
     "  -o, --output FILE    write to FILE atomically (default standard output)\n"
+    CLI_MEMORY_HELP
     "  -h, --help           show this help\n";
 
 enum { OPT_RANGE = ADD_OPT_FIRST_FREE, OPT_GRID, OPT_EVERY, OPT_FORMAT };
@@ -41,6 +44,7 @@ typedef struct {
     int format;
     rng_kind kind;
     uint64_t seed;
+    memory_limit memory;
 } curv_opts;
 
 static int curv_option(void *ctx, int c, const char *arg)
@@ -55,6 +59,7 @@ static int curv_option(void *ctx, int c, const char *arg)
     case OPT_GRID: return cli_long(CMD, "--grid", arg, 1, 1001, &o->grid);
     case OPT_EVERY: return cli_long(CMD, "--every", arg, 1, 1L << 20, &o->every);
     case OPT_FORMAT: return cli_choice(CMD, "--format", arg, gridio_format_names, &o->format);
+    case OPT_MAX_MEMORY: return cli_memory_option(CMD, arg, &o->memory);
     }
     return CLI_NOT_MINE;
 }
@@ -68,6 +73,7 @@ static int parse_opts(int argc, char **argv, curv_opts *o)
                                              {"every", required_argument, NULL, OPT_EVERY},
                                              {"format", required_argument, NULL, OPT_FORMAT},
                                              {"output", required_argument, NULL, 'o'},
+                                             CLI_MEMORY_LONGOPT,
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     *o = (curv_opts){.range = 1.0, .grid = 11, .every = 64, .kind = RNG_PCG};
@@ -205,7 +211,13 @@ int addition_cmd_curvature(int argc, char **argv, int nfull, char **full)
     if ((rc = addition_load_weights(CMD, o.weights, &r.net)) != CLI_OK)
         return rc;
     size_t nsums = 0;
-    if ((rc = addition_load_evalset(CMD, &r.es, r.net.bits)) == CLI_OK &&
+    /* every --every-th sum of the set: ceil(pairs / every) of them */
+    double want = ceil(addition_evalset_pairs(r.net.bits) / (double)o.every);
+    double bytes = addition_evalset_bytes(r.net.bits) +
+                   addition_curvature_bytes(r.net.bits, r.net.hidden, want,
+                                            (double)o.grid * (ADDC_CHANNELS + 1), cli_threads());
+    if ((rc = cli_memory_check(CMD, &o.memory, bytes, "the curvature map")) == CLI_OK &&
+        (rc = addition_load_evalset(CMD, &r.es, r.net.bits)) == CLI_OK &&
         (rc = compute(&r, &o, &nsums)) == CLI_OK)
         rc = write_grid(&r, &o, nfull, full, nsums);
     free(r.d1);

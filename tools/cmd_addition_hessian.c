@@ -6,6 +6,8 @@
 
 #include "addition_hessian.h"
 #include "cli.h"
+#include "cli_memory.h"
+#include "addition_landscape.h"
 #include "cmd_addition_sub.h"
 #include "commands.h"
 #include "grid.h"
@@ -59,6 +61,7 @@ static const char help_text[] =
     "  --seed S             seed of the random probes (PCG, default 0)\n"
     "  --eps E, --tol T     --check's step (default 1e-5) and tolerance\n"
     "  -o, --output FILE    write to FILE atomically (default standard output)\n"
+    CLI_MEMORY_HELP
     "  -h, --help           show this help\n\n"
     "Exit status: 0 success, 1 --check found a mismatch, 2 bad usage or input,\n"
     "3 I/O or memory.\n";
@@ -84,6 +87,7 @@ typedef struct {
     long k, every, vectors, steps, points;
     double sigma, eps, tol;
     uint64_t seed;
+    memory_limit memory;
 } hess_opts;
 
 static int hess_option(void *ctx, int c, const char *arg)
@@ -112,6 +116,7 @@ static int hess_option(void *ctx, int c, const char *arg)
     case OPT_STEPS: return cli_long(CMD, "--steps", arg, 1, 100000L, &o->steps);
     case OPT_POINTS: return cli_long(CMD, "--points", arg, 2, 1000000L, &o->points);
     case OPT_SIGMA: return cli_double_above(CMD, "--sigma", arg, 0.0, 1, &o->sigma);
+    case OPT_MAX_MEMORY: return cli_memory_option(CMD, arg, &o->memory);
     }
     return CLI_NOT_MINE;
 }
@@ -132,6 +137,7 @@ static int parse_opts(int argc, char **argv, hess_opts *o)
                                              {"eps", required_argument, NULL, OPT_EPS},
                                              {"tol", required_argument, NULL, OPT_TOL},
                                              {"output", required_argument, NULL, 'o'},
+                                             CLI_MEMORY_LONGOPT,
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     *o = (hess_opts){.mode = MODE_FULL, .every = 1, .points = 400, .eps = 1e-5, .tol = 1e-6};
@@ -332,6 +338,29 @@ static int run_density(FILE *fp, addition_hess *hs, size_t np, const hess_opts *
     return rc;
 }
 
+/* What a mode allocates at its peak, besides the evaluation set: the
+ * prepared passes and one block of products (addition_hessian.h's
+ * estimates), the dense Hessian where the mode forms it, and the Lanczos
+ * bases of hessian_spectrum.c ((steps + 1) x np per vector in flight). */
+static double mode_bytes(const hess_opts *o, const addition_net *net, double nsums)
+{
+    double np = (double)net->nparams, d = sizeof(double);
+    double m = fmin((double)o->steps, np), nv = (double)o->vectors;
+    double base = addition_hess_bytes(net->bits, net->hidden, nsums) +
+                  addition_hess_product_bytes(net->bits, net->hidden, nsums, cli_threads()) +
+                  2.0 * nsums * sizeof(uint32_t);
+    double dense = addition_hess_dense_bytes(net->hidden) + 6.0 * np * d;
+    switch (o->mode) {
+    case MODE_FULL: return base + dense;
+    case MODE_EXTREMES: return base + ((m + 1) * np + 3 * m * m + 4 * m + np) * d;
+    case MODE_TRACE: return base + 4.0 * 16 * np * d;
+    case MODE_CHECK: return 3.0 * base + 6.0 * np * d; /* w +- eps v: two more */
+    default:
+        return base + (nv * (m + 1) * np + 4 * nv * m + 3 * (double)o->points) * d +
+               (np <= DENSE_MAX ? dense : 0.0);
+    }
+}
+
 /* The sums: every K-th of the evaluation set. */
 static size_t pick_sums(const addition_evalset *es, long every, uint32_t *a, uint32_t *b)
 {
@@ -362,8 +391,14 @@ int addition_cmd_hessian(int argc, char **argv, int nfull, char **full)
         addition_net_free(&net);
         return CLI_USAGE;
     }
+    double want = ceil(addition_evalset_pairs(net.bits) / (double)o.every); /* every K-th */
+    static const char *const what[] = {"the dense Hessian", "the Lanczos spectrum", "the trace",
+                                       "the eigenvalue density", "the check"};
     addition_evalset es;
-    if ((rc = addition_load_evalset(CMD, &es, net.bits)) != CLI_OK) {
+    if ((rc = cli_memory_check(CMD, &o.memory,
+                               addition_evalset_bytes(net.bits) + mode_bytes(&o, &net, want),
+                               what[o.mode])) != CLI_OK ||
+        (rc = addition_load_evalset(CMD, &es, net.bits)) != CLI_OK) {
         addition_net_free(&net);
         return rc;
     }

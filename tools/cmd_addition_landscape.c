@@ -9,6 +9,7 @@
 #include "addition_landscape.h"
 #include "addition_trajectory.h"
 #include "cli.h"
+#include "cli_memory.h"
 #include "cli_par.h"
 #include "cmd_addition_sub.h"
 #include "gridio.h"
@@ -37,7 +38,8 @@ static const char help_text[] =
     "  --rng pcg|numpy, --seed S  generator of random directions (default pcg, 0)\n"
     "  --format text|binary|npy|vtk\n"
     "                     the grid's format (default text)\n"
-    "  -o, --output FILE  the grid (default standard output)\n\n"
+    "  -o, --output FILE  the grid (default standard output)\n"
+    CLI_MEMORY_HELP "\n"
     "Output: text: columns alpha beta loss, alpha varying fastest, one block of\n"
     "rows per beta separated by a blank line (gnuplot pm3d), after '#' lines\n"
     "naming every parameter; npy: the losses as a (beta, alpha) float64 array;\n"
@@ -52,6 +54,7 @@ typedef struct {
     long grid;
     rng_kind kind;
     uint64_t seed;
+    memory_limit memory;
 } land_opts;
 
 enum {
@@ -77,6 +80,7 @@ static int land_option(void *ctx, int c, const char *arg)
     case OPT_TRAJECTORY: o->trajectory = arg; return CLI_OK;
     case OPT_FORMAT: return cli_choice(CMD, "--format", arg, gridio_format_names, &o->format);
     case OPT_GRID: return cli_long(CMD, "--grid", arg, 1, 2001, &o->grid);
+    case OPT_MAX_MEMORY: return cli_memory_option(CMD, arg, &o->memory);
     case OPT_RANGE:
         o->have_range = 1;
         return cli_double_above(CMD, "--range", arg, 0.0, 1, &o->range);
@@ -96,6 +100,7 @@ static int parse_opts(int argc, char **argv, land_opts *o)
         {"trajectory", required_argument, NULL, OPT_TRAJECTORY},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"output", required_argument, NULL, 'o'},
+        CLI_MEMORY_LONGOPT,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     *o = (land_opts){.range = 1.0, .grid = 51, .kind = RNG_PCG};
@@ -116,9 +121,10 @@ static int parse_opts(int argc, char **argv, land_opts *o)
     return rc;
 }
 
-/* The checkpoints of --checkpoints (n x nparams, owned by *traj). */
-static int load_trajectory(const char *path, const addition_net *net, size_t *n, long **iter,
-                           double **traj)
+/* The checkpoints of --checkpoints (n x nparams, owned by *traj), read
+ * within --max-memory. */
+static int load_trajectory(const char *path, const addition_net *net, const memory_limit *mem,
+                           size_t *n, long **iter, double **traj)
 {
     FILE *fp = fopen(path, "r");
     if (!fp) {
@@ -126,18 +132,17 @@ static int load_trajectory(const char *path, const addition_net *net, size_t *n,
         return CLI_USAGE;
     }
     int bits, hidden;
-    long line;
-    rs_status st = addition_read_checkpoints(fp, &bits, &hidden, n, iter, traj, &line);
+    read_limits lim = {*mem, ADDITION_MAX_LINE, ADDITION_MAX_CHECKPOINTS_FILE};
+    addition_read_error err;
+    rs_status st = addition_read_checkpoints_limited(fp, &lim, &bits, &hidden, n, iter, traj, &err);
     fclose(fp);
     if (st != RS_OK) {
-        if (line > 0)
-            cli_error(CMD, "--checkpoints: '%s' line %ld: expected an iteration and %zu weights",
-                      path, line, net->nparams);
+        if (err.line > 0)
+            cli_error(CMD, "--checkpoints: '%s' line %ld: %s", path, err.line, err.what);
         else
             cli_error(CMD, "--checkpoints: '%s': %s", path,
-                      st == RS_EFORMAT ? "not a checkpoints file of 'rnnscape addition train'"
-                                       : rs_status_str(st));
-        return CLI_USAGE;
+                      err.what[0] ? err.what : rs_status_str(st));
+        return st == RS_ENOMEM || st == RS_EIO ? CLI_FAILURE : CLI_USAGE;
     }
     if (bits != net->bits || hidden != net->hidden) {
         cli_error(CMD, "--checkpoints: '%s' has bits %d, hidden %d; the weights have %d, %d", path,
@@ -145,6 +150,22 @@ static int load_trajectory(const char *path, const addition_net *net, size_t *n,
         return CLI_USAGE;
     }
     return CLI_OK;
+}
+
+/* Refuses (printed, CLI_FAILURE) before allocating what would not fit:
+ * the landscape's set, trie, per-thread buffers and rows, and with pca
+ * the trajectory's PCA and losses. */
+static int check_memory(const land_opts *o, const addition_net *net, size_t ncheck)
+{
+    size_t threads = cli_threads();
+    double grid = addition_landscape_bytes(net->bits, net->hidden, 2.0 * (double)o->grid, threads);
+    if (o->pca &&
+        cli_memory_check(CMD, &o->memory,
+                         grid + addition_trajectory_bytes(net->bits, net->hidden, (double)ncheck,
+                                                          threads),
+                         "the trajectory's PCA and losses") != CLI_OK)
+        return CLI_FAILURE;
+    return cli_memory_check(CMD, &o->memory, grid, "the landscape");
 }
 
 /* Everything the command computes. */
@@ -196,7 +217,9 @@ static int prepare(land_opts *o, landscape *l)
     if (rc == CLI_OK)
         rc = addition_load_weights(CMD, o->weights, &l->net);
     if (rc == CLI_OK && o->pca)
-        rc = load_trajectory(o->checkpoints, &l->net, &l->ncheck, &l->iter, &l->traj);
+        rc = load_trajectory(o->checkpoints, &l->net, &o->memory, &l->ncheck, &l->iter, &l->traj);
+    if (rc == CLI_OK)
+        rc = check_memory(o, &l->net, l->ncheck);
     if (rc == CLI_OK)
         rc = addition_load_evalset(CMD, &l->es, l->net.bits);
     if (rc != CLI_OK)

@@ -29,4 +29,10 @@ rs_status addition_curvature_rows(const addition_net *net, const double *w, cons
                                   const double *d2, double range, size_t n, size_t j0, size_t j1,
                                   size_t nsums, const uint32_t *a, const uint32_t *b, double *out);
 
+/* Bytes a map over nsums sums allocates at its peak (one point at a
+ * time: its passes, products, dense Hessian and eigensolver), besides
+ * `row_values` output values held at once. */
+double addition_curvature_bytes(int bits, int hidden, double nsums, double row_values,
+                                size_t threads);
+
 #endif

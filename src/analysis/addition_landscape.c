@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Index of entry i of neuron u's incoming block (u < H hidden, u == H the
@@ -171,4 +172,60 @@ rs_status addition_landscape(const addition_net *net, const double *w, const dou
         st = addition_landscape_run(pl, 0, n, n, loss, NULL, NULL);
     addition_landscape_plan_free(pl);
     return st;
+}
+
+/* ---- memory estimates --------------------------------------------------- */
+
+double addition_evalset_pairs(int bits)
+{
+    if (bits < 2 || bits > ADDITION_BITS_MAX)
+        return 0.0;
+    double m = ldexp(1.0, bits - 1);
+    return bits <= ADDITION_FULL_BITS_MAX ? m * m : (double)ADDITION_SAMPLE_PAIRS;
+}
+
+double addition_evalset_bytes(int bits) { return addition_evalset_pairs(bits) * 2 * sizeof(uint32_t); }
+
+/* Hidden units padded as the kernels pad them (a multiple of 8; more
+ * padding than the kernels use only raises the estimate). */
+static double padded(int hidden) { return ceil((double)hidden / 8.0) * 8.0; }
+
+double addition_trie_bytes(int bits, double pairs)
+{
+    /* building: a 16-byte key and a 4-byte node per sum; kept: per level
+     * at most min(4^k, pairs) nodes of input, target (1 byte each), weight
+     * (8) and their parents' child index (4) */
+    double b = pairs * (16.0 + 4.0);
+    for (int k = 1; k <= bits; k++)
+        b += fmin(ldexp(1.0, 2 * k), pairs) * (1.0 + 1.0 + 8.0 + 4.0) + 4.0;
+    return b;
+}
+
+double addition_trie_work_bytes(int bits, int hidden)
+{
+    /* padded Wh, W1, the four input rows, h_0; per chunk of rmax nodes
+     * (at most 4 x max(24, 1024 / hp) of them) the states of every level,
+     * the pre-activations, z, o and the flags */
+    double hp = padded(hidden), rmax = 4.0 * fmax(24.0, floor(1024.0 / hp)), T = bits;
+    double doubles = hp * hp + 6.0 * hp + rmax * hp + 2.0 * rmax + T * rmax * hp;
+    return doubles * sizeof(double) + (T + 1.0) * rmax + 256.0;
+}
+
+double addition_evaluate_bytes(int bits, int hidden, size_t threads)
+{
+    /* one batch (addition_batch_new) per thread at a time: two padded
+     * copies of Wh, the states of up to 64 rows and their deltas */
+    double hp = padded(hidden), rows = fmin(64.0, fmax(8.0, floor(8192.0 / hp))), T = bits;
+    double batch = (2 * hp * hp + 5 * hp + (T + 1) * rows * hp + 2 * T * rows + 3 * rows * hp +
+                    rows) * sizeof(double) + (rows + 1) * 4.0 + 2 * T * rows;
+    return addition_evalset_bytes(bits) + (double)threads * batch + 64.0 * 512.0;
+}
+
+double addition_landscape_bytes(int bits, int hidden, double grid_values, size_t threads)
+{
+    double np = (double)addition_nparams(hidden);
+    double per_thread = addition_trie_work_bytes(bits, hidden) + np * sizeof(double);
+    return addition_evalset_bytes(bits) + addition_trie_bytes(bits, addition_evalset_pairs(bits)) +
+           (double)threads * per_thread + 4.0 * np * sizeof(double) +
+           grid_values * sizeof(double);
 }

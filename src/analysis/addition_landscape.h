@@ -56,4 +56,25 @@ rs_status addition_landscape_run(const addition_landscape_plan *pl, size_t row_l
                                  size_t block_rows, double *out, addition_landscape_block_fn on_block,
                                  void *ctx);
 
+/* ---- memory estimates (bytes, as doubles: a huge shape cannot wrap) --
+ * What the computations below allocate at their peak, so a command can
+ * refuse before it allocates (memory.h). Each is an upper bound of the
+ * sizes the code computes, not a measurement. */
+
+/* Sums in the evaluation set of `bits` bits (addition_evalset_init). */
+double addition_evalset_pairs(int bits);
+/* The evaluation set itself (two uint32 per sum). */
+double addition_evalset_bytes(int bits);
+/* The trie of `pairs` sums while it is built (the sorted keys) and after;
+ * and one evaluation's scratch (addition_trie_work_new). */
+double addition_trie_bytes(int bits, double pairs);
+double addition_trie_work_bytes(int bits, int hidden);
+/* addition_evaluate over `pairs` sums: its 64 blocks' batch buffers, at
+ * most `threads` at a time (gradient flow, accuracy). */
+double addition_evaluate_bytes(int bits, int hidden, size_t threads);
+/* The landscape over the evaluation set: the set, the trie, one scratch
+ * and one weight vector per thread, and `grid` x `grid` values (pass the
+ * rows held at once if the grid is written block by block). */
+double addition_landscape_bytes(int bits, int hidden, double grid_values, size_t threads);
+
 #endif

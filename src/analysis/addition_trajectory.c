@@ -1,5 +1,7 @@
 #include "addition_trajectory.h"
 
+#include "addition_landscape.h"
+
 #include <math.h>
 #include <stdlib.h>
 
@@ -41,4 +43,19 @@ double addition_trajectory_reach(const addition_trajectory *t)
     for (size_t i = 0; i < t->n; i++)
         m = fmax(m, fmax(fabs(t->alpha[i]), fabs(t->beta[i])));
     return m > 0.0 ? 1.25 * m : 1.0;
+}
+
+double addition_trajectory_bytes(int bits, int hidden, double n, size_t threads)
+{
+    double dim = (double)addition_nparams(hidden), k = fmin(n, dim);
+    double pca = (n * dim + 2.0 * k * k + 4.0 * k + 2.0 * dim) * sizeof(double);
+    double loss = addition_trie_bytes(bits, addition_evalset_pairs(bits)) +
+                  addition_trie_work_bytes(bits, hidden);
+    return 3.0 * n * sizeof(double) + pca + (double)threads * loss;
+}
+
+double addition_checkpoints_bytes(int hidden, double n)
+{
+    /* the arrays double as they grow: up to twice the rows read */
+    return 2.0 * n * ((double)addition_nparams(hidden) + 1.0) * sizeof(double);
 }

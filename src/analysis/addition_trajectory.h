@@ -31,4 +31,13 @@ void addition_trajectory_free(addition_trajectory *t);
  * trajectory (1 when every checkpoint sits at the centre). */
 double addition_trajectory_reach(const addition_trajectory *t);
 
+/* Bytes addition_trajectory_plane allocates for n checkpoints (besides
+ * the checkpoints themselves): the centred copy and the small Gram or
+ * covariance matrix of PCA with its eigenvectors, and one mean loss (a
+ * trie and its scratch) per thread. */
+double addition_trajectory_bytes(int bits, int hidden, double n, size_t threads);
+/* Bytes of n checkpoints read into memory (iterations and weights, with
+ * the reader's doubling growth). */
+double addition_checkpoints_bytes(int hidden, double n);
+
 #endif

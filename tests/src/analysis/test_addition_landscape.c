@@ -4,6 +4,7 @@
  * instruction sets against each other; bit-identical output for any
  * number of threads; row blocks and their callback equal to one call.
  * Never timings. */
+#include <malloc.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,8 @@
 
 #include "addition.h"
 #include "addition_landscape.h"
+#include "addition_trajectory.h"
+#include "addition_trie.h"
 #include "kernel.h"
 
 #ifdef _OPENMP
@@ -309,8 +312,60 @@ static void test_blocks(void)
     setup_free(&s);
 }
 
+/* Bytes the allocator holds now (0 where mallinfo2 says nothing, as
+ * under AddressSanitizer). */
+static double live_bytes(void)
+{
+    struct mallinfo2 mi = mallinfo2();
+    return (double)mi.uordblks + (double)mi.hblkhd;
+}
+
+/* Whether live_bytes sees a 4 MiB block: else the estimates cannot be
+ * compared with the allocator here. */
+static int allocator_visible(void)
+{
+    double before = live_bytes();
+    char *p = malloc(4 << 20);
+    double seen = live_bytes() - before;
+    free(p);
+    return p && seen >= (double)(4 << 20);
+}
+
+/* The estimates against what the structures really hold: never below
+ * it (a refusal must come before the kernel's kill), and within a small
+ * factor (an estimate that wildly overstates would refuse good runs). */
+static void test_estimates(void)
+{
+    if (!allocator_visible()) {
+        tap_skip(8, "mallinfo2 does not see this allocator");
+        return;
+    }
+    static const int shapes[][2] = {{8, 16}, {10, 64}, {16, 200}, {30, 1024}};
+    for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++) {
+        int bits = shapes[s][0], hidden = shapes[s][1];
+        double before = live_bytes();
+        addition_evalset es;
+        addition_trie t;
+        addition_trie_work *wk = NULL;
+        int ok = addition_evalset_init(&es, bits) == RS_OK && addition_trie_init(&t, &es) == RS_OK &&
+                 addition_trie_work_new(&t, hidden, &wk) == RS_OK;
+        double real = live_bytes() - before;
+        double est = addition_evalset_bytes(bits) + addition_trie_bytes(bits, (double)es.n) +
+                     addition_trie_work_bytes(bits, hidden);
+        tap_ok(ok && est >= real && est <= 4.0 * real + (1 << 20),
+               "bits %d, hidden %d: set + trie + scratch estimated %.0f bytes, %.0f held", bits,
+               hidden, est, real);
+        double land = addition_landscape_bytes(bits, hidden, 0.0, 1);
+        tap_ok(land >= real, "  and the landscape's estimate (one thread) covers it: %.0f", land);
+        addition_trie_work_free(wk);
+        addition_trie_free(&t);
+        addition_evalset_free(&es);
+    }
+}
+
 int main(void)
 {
+    test_estimates();
     test_pinned();
     test_threads();
     test_blocks();
