@@ -141,20 +141,24 @@ int addition_load_weights(const char *cmd, const char *path, addition_net *net)
         cli_error(cmd, "--weights: cannot read '%s': %s", path, strerror(errno));
         return CLI_USAGE;
     }
-    long line;
-    rs_status st = addition_read_weights(fp, net, &line);
+    addition_read_error err;
+    rs_status st = addition_read_weights_limited(fp, net, NULL, &err);
+    int saved = errno;
     fclose(fp);
-    if (st == RS_EFORMAT && line > 0)
-        cli_error(cmd, "--weights: '%s' line %ld: expected 'index matrix row column value'", path,
-                  line);
-    else if (st == RS_EFORMAT)
+    if (st == RS_OK)
+        return CLI_OK;
+    if (st == RS_EFORMAT && err.line == 0 && strcmp(err.what, "no weights") == 0)
         cli_error(cmd,
                   "--weights: '%s': not a weights file of 'rnnscape addition train' "
                   "(needs '# bits:' and '# hidden:' lines and every weight)",
                   path);
-    else if (st != RS_OK)
-        cli_error(cmd, "--weights: '%s': %s", path, rs_status_str(st));
-    return st == RS_OK ? CLI_OK : CLI_USAGE;
+    else if (st == RS_EIO) /* a folder, a device that fails */
+        cli_error(cmd, "--weights: cannot read '%s': %s", path, strerror(saved));
+    else if (err.line > 0)
+        cli_error(cmd, "--weights: '%s' line %ld: %s", path, err.line, err.what);
+    else
+        cli_error(cmd, "--weights: '%s': %s", path, err.what[0] ? err.what : rs_status_str(st));
+    return CLI_USAGE;
 }
 
 int addition_load_evalset(const char *cmd, addition_evalset *es, int bits)

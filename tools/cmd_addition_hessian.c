@@ -187,14 +187,15 @@ static int dense_spectrum(const addition_hess *hs, size_t np, double *ev, double
 {
     double *hess = malloc(np * np * sizeof *hess), *desc = malloc(np * sizeof *desc);
     rs_status st = hess && desc ? addition_hess_dense(hs, hess, asym) : RS_ENOMEM;
-    if (st == RS_OK)
-        st = symeig(np, hess, desc, NULL);
+    const char *why = hess_status_str(st);
+    if (st == RS_OK && (st = symeig(np, hess, desc, NULL)) != RS_OK)
+        why = st == RS_ERANGE ? "the eigensolver did not converge" : rs_status_str(st);
     for (size_t i = 0; st == RS_OK && i < np; i++)
         ev[i] = desc[np - 1 - i];
     free(hess);
     free(desc);
     if (st != RS_OK)
-        cli_error(CMD, "the dense Hessian failed: %s", hess_status_str(st));
+        cli_error(CMD, "the dense Hessian failed: %s", why);
     return st == RS_OK ? CLI_OK : CLI_FAILURE;
 }
 

@@ -14,20 +14,26 @@ static void tridiagonalize(size_t m, double *a, double *d, double *e, double *v,
     for (size_t k = 0; k + 2 < m; k++) {
         size_t L = m - k - 1;
         const double *x = a + k * m + k + 1; /* row k right of the diagonal = column k below it */
-        double norm2 = 0.0;
+        /* ||x|| scaled by max|x_i|, so tiny entries do not underflow to a
+         * zero or subnormal square (and beta to inf, then NaN) */
+        double big = 0.0, norm2 = 0.0;
         for (size_t i = 0; i < L; i++)
-            norm2 += x[i] * x[i];
-        double norm = sqrt(norm2);
+            big = fmax(big, fabs(x[i]));
         d[k] = a[k * m + k];
-        if (norm == 0.0) {
+        if (big == 0.0) {
             e[k] = 0.0; /* already reduced */
             continue;
         }
-        /* Householder: H = I - beta u u^T maps x to alpha e_1, alpha = -sign(x_0) ||x|| */
+        for (size_t i = 0; i < L; i++)
+            norm2 += (x[i] / big) * (x[i] / big);
+        double norm = big * sqrt(norm2);
+        /* Householder: H = I - beta u u^T maps x to alpha e_1, alpha = -sign(x_0) ||x||,
+         * with u = (x - alpha e_1) / ||x|| so that beta = 2 / (u.u) stays O(1) */
         double alpha = x[0] >= 0.0 ? -norm : norm;
-        memcpy(u, x, L * sizeof *u);
-        u[0] -= alpha;
-        double beta = 1.0 / (norm * (norm + fabs(x[0]))); /* 2 / (u.u) */
+        for (size_t i = 0; i < L; i++)
+            u[i] = x[i] / norm;
+        u[0] -= alpha / norm;
+        double beta = 1.0 / (1.0 + fabs(x[0]) / norm); /* 2 / (u.u) */
         e[k] = alpha;
         /* trailing block B <- H B H: p = beta B u, w = p - (beta/2)(u.p) u, B -= u w^T + w u^T */
         double up = 0.0;

@@ -499,6 +499,35 @@ static void test_extremes(const addition_net *net)
     free(hess);
 }
 
+/* The eigensolver where a column below the diagonal is tiny (its square
+ * subnormal): it converges, no NaN (it met 1/subnormal = inf before);
+ * and at zero weights, where the dense Hessian has such columns. */
+static void test_tiny_columns(addition_net *net)
+{
+    double a[9] = {1, 1e-160, 1e-160, 1e-160, 2, 0, 1e-160, 0, 3}, ev[3];
+    rs_status st = symeig(3, a, ev, NULL);
+    tap_ok(st == RS_OK && ev[0] == 3.0 && ev[1] == 2.0 && ev[2] == 1.0,
+           "symeig with a column of 1e-160: 3 2 1 (%g %g %g)", ev[0], ev[1], ev[2]);
+    double *w = calloc(NP, sizeof *w), *hess = malloc(NP * NP * sizeof *hess), *e = malloc(NP * sizeof *e);
+    addition_hess *hs = NULL;
+    st = addition_hess_new(net, w, 16, pa, pb, &hs);
+    double tr = 0.0, sum = 0.0;
+    if (st == RS_OK)
+        st = addition_hess_dense(hs, hess, NULL);
+    for (size_t i = 0; st == RS_OK && i < NP; i++)
+        tr += hess[i * NP + i];
+    if (st == RS_OK)
+        st = symeig(NP, hess, e, NULL);
+    for (size_t i = 0; st == RS_OK && i < NP; i++)
+        sum += e[i];
+    tap_ok(st == RS_OK && fabs(sum - tr) <= 1e-12 * fabs(tr) + 1e-300,
+           "at zero weights the spectrum converges and sums to the trace (%.17g, %.17g)", sum, tr);
+    addition_hess_free(hs);
+    free(w);
+    free(hess);
+    free(e);
+}
+
 int main(void)
 {
     addition_net net;
@@ -517,6 +546,7 @@ int main(void)
     test_full_set(&net);
     test_estimate(&net);
     test_extremes(&net);
+    test_tiny_columns(&net);
     uint32_t big = 128;
     addition_hess *bad;
     tap_ok(addition_hess_new(&net, net.w, 1, &big, &big, &bad) == RS_EINVAL,
