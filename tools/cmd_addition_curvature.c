@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "addition_curvature.h"
+#include "addition_hessian.h"
 #include "addition_landscape.h"
 #include "cli.h"
 #include "cli_memory.h"
@@ -210,6 +211,14 @@ int addition_cmd_curvature(int argc, char **argv, int nfull, char **full)
     curv_run r = {0};
     if ((rc = addition_load_weights(CMD, o.weights, &r.net)) != CLI_OK)
         return rc;
+    if (r.net.nparams > ADDITION_HESS_DENSE_MAX) {
+        cli_error(CMD,
+                  "--weights: '%s' has %zu weights, more than %d: a dense Hessian at every point "
+                  "is formed up to hidden 62",
+                  o.weights, r.net.nparams, ADDITION_HESS_DENSE_MAX);
+        addition_net_free(&r.net);
+        return CLI_USAGE;
+    }
     size_t nsums = 0;
     /* every --every-th sum of the set: ceil(pairs / every) of them */
     double want = ceil(addition_evalset_pairs(r.net.bits) / (double)o.every);

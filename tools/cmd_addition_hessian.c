@@ -1,5 +1,6 @@
 /* rnnscape addition hessian: the addition model's exact Hessian spectrum,
  * trace and eigenvalue density at given weights. */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +17,7 @@
 #include "symeig.h"
 
 #define CMD "addition hessian"
-/* Largest parameter count for the dense Hessian (H <= 62). */
-#define DENSE_MAX 4096
+#define DENSE_MAX ADDITION_HESS_DENSE_MAX
 
 /* RS_ERANGE from the Hessian's products: the weights are past the range
  * where its entries are finite. */
@@ -277,18 +277,40 @@ static int run_check(FILE *fp, addition_hess *hs, const addition_net *net, const
         st = addition_hess_check(hs, net, v, o->eps, &err);
     }
     free(v);
-    if (st != RS_OK) {
+    if (st == RS_ERANGE) {
+        /* README: a check that cannot compare says "not finite", exit 1 */
+        cli_error(CMD, "--check: not finite: H v or the gradients at w +- eps v (eps %g) are "
+                       "past the double range; nothing to compare",
+                  o->eps);
+        err = INFINITY;
+    } else if (st != RS_OK) {
         cli_error(CMD, "the check failed to run: %s", hess_status_str(st));
         return CLI_FAILURE;
     }
-    int pass = err <= o->tol;
+    int pass = st == RS_OK && err <= o->tol;
     fprintf(fp,
             "# check: H v (R-operator) against (g(w + eps v) - g(w - eps v)) / 2eps, v "
             "standard normal (seed %llu), eps %.17g; pass when error <= %.17g\n",
             (unsigned long long)o->seed, o->eps, o->tol);
+    if (st != RS_OK)
+        fputs("# check: not finite (the error is +inf: no comparison was possible)\n", fp);
     fputs("# columns: error (max|num - Hv| / max|Hv|) verdict (0 pass, 1 fail)\n", fp);
     fprintf(fp, "%.17g %d\n", err, !pass);
     return pass ? CLI_OK : CLI_CHECK_FAILED;
+}
+
+/* The density is sampled on [lo - 5 sigma, hi + 5 sigma] and scaled by
+ * 1 / (sigma sqrt(2 pi)): refused (exit 2) when either leaves the double
+ * range, where it would give inf - inf or 0 * inf. */
+static int density_fits(double lo, double hi, double sigma)
+{
+    double norm = 1.0 / (sigma * sqrt(2.0 * M_PI)), a = lo - 5 * sigma, b = hi + 5 * sigma;
+    if (isfinite(norm) && norm > 0.0 && isfinite(a) && isfinite(b) && isfinite(b - a))
+        return CLI_OK;
+    cli_error(CMD, "--sigma: %g puts the density's range [%g - 5 sigma, %g + 5 sigma] or its "
+                   "scale 1/(sigma sqrt(2 pi)) past the double range",
+              sigma, lo, hi);
+    return CLI_USAGE;
 }
 
 static int run_density(FILE *fp, addition_hess *hs, size_t np, const hess_opts *o)
@@ -299,21 +321,26 @@ static int run_density(FILE *fp, addition_hess *hs, size_t np, const hess_opts *
     double *nodes = malloc(nv * m * sizeof *nodes), *wts = malloc(nv * m * sizeof *wts);
     double *ev = dense ? malloc(np * sizeof *ev) : NULL;
     double *x = malloc(npts * sizeof *x), *d1 = malloc(2 * npts * sizeof *d1);
+    rs_status st;
     spectrum_op op = {np, apply, apply_block, hs};
     if (!nodes || !wts || (dense && !ev) || !x || !d1) {
         cli_error(CMD, "out of memory");
         rc = CLI_FAILURE;
-    } else if (spectrum_slq(&op, nv, m, o->seed, nodes, wts, &count) != RS_OK) {
-        cli_error(CMD, "stochastic Lanczos quadrature failed");
+    } else if ((st = spectrum_slq(&op, nv, m, o->seed, nodes, wts, &count)) != RS_OK) {
+        cli_error(CMD, "stochastic Lanczos quadrature failed: %s", hess_status_str(st));
         rc = CLI_FAILURE;
     } else if (dense) {
         rc = dense_spectrum(hs, np, ev, NULL);
     }
+    double lo = 0.0, hi = 0.0, sigma = 0.0;
     if (rc == CLI_OK) {
-        double lo = nodes[0], hi = nodes[0];
+        lo = hi = nodes[0];
         for (size_t i = 0; i < count; i++)
             lo = fmin(lo, nodes[i]), hi = fmax(hi, nodes[i]);
-        double sigma = o->sigma > 0.0 ? o->sigma : 0.01 * (hi - lo > 0 ? hi - lo : 1.0);
+        sigma = o->sigma > 0.0 ? o->sigma : 0.01 * (hi - lo > 0 ? hi - lo : 1.0);
+        rc = density_fits(lo, hi, sigma);
+    }
+    if (rc == CLI_OK) {
         grid_linspace(lo - 5 * sigma, hi + 5 * sigma, npts, x);
         spectrum_gauss_density(nodes, wts, count, sigma, x, npts, d1);
         if (dense)
@@ -362,6 +389,27 @@ static double mode_bytes(const hess_opts *o, const addition_net *net, double nsu
     }
 }
 
+/* Writes the results (len bytes) atomically: verdict (CLI_OK or
+ * CLI_CHECK_FAILED) when that succeeds, else CLI_FAILURE (printed). */
+static int write_text(const char *path, const char *text, size_t len, int verdict)
+{
+    outfile of;
+    int rc = cli_open(CMD, path, &of);
+    if (rc != CLI_OK)
+        return rc;
+    errno = 0;
+    if (fwrite(text, 1, len, of.fp) != len || fflush(of.fp) != 0) {
+        /* the cause now: after the stream's error flag it would be lost */
+        int err = errno ? errno : EIO;
+        outfile_abort(&of);
+        cli_error(CMD, "writing '%s' failed: %s",
+                  path && strcmp(path, "-") != 0 ? path : "standard output", strerror(err));
+        return CLI_FAILURE;
+    }
+    rc = cli_close(CMD, &of);
+    return rc == CLI_OK ? verdict : rc;
+}
+
 /* The sums: every K-th of the evaluation set. */
 static size_t pick_sums(const addition_evalset *es, long every, uint32_t *a, uint32_t *b)
 {
@@ -406,26 +454,32 @@ int addition_cmd_hessian(int argc, char **argv, int nfull, char **full)
     uint32_t *a = malloc(es.n * sizeof *a), *b = malloc(es.n * sizeof *b);
     addition_hess *hs = NULL;
     size_t nsums = a && b ? pick_sums(&es, o.every, a, b) : 0;
-    outfile of;
-    if (!a || !b || addition_hess_new(&net, net.w, nsums, a, b, &hs) != RS_OK) {
+    /* the results go to memory first: a failure half way leaves nothing
+     * on standard output or in the file, not a header alone */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = NULL;
+    if (!a || !b || addition_hess_new(&net, net.w, nsums, a, b, &hs) != RS_OK ||
+        !(mem = open_memstream(&text, &len))) {
         cli_error(CMD, "out of memory for %zu sums", es.n);
         rc = CLI_FAILURE;
-    } else if ((rc = cli_open(CMD, o.output, &of)) == CLI_OK) {
-        write_header(of.fp, nfull, full, &o, &net, &es, nsums, addition_hess_loss(hs));
+    } else {
+        write_header(mem, nfull, full, &o, &net, &es, nsums, addition_hess_loss(hs));
         switch (o.mode) {
-        case MODE_FULL: rc = run_full(of.fp, hs, net.nparams); break;
-        case MODE_EXTREMES: rc = run_extremes(of.fp, hs, net.nparams, &o); break;
-        case MODE_TRACE: rc = run_trace(of.fp, hs, net.nparams, &o); break;
-        case MODE_CHECK: rc = run_check(of.fp, hs, &net, &o); break;
-        default: rc = run_density(of.fp, hs, net.nparams, &o); break;
+        case MODE_FULL: rc = run_full(mem, hs, net.nparams); break;
+        case MODE_EXTREMES: rc = run_extremes(mem, hs, net.nparams, &o); break;
+        case MODE_TRACE: rc = run_trace(mem, hs, net.nparams, &o); break;
+        case MODE_CHECK: rc = run_check(mem, hs, &net, &o); break;
+        default: rc = run_density(mem, hs, net.nparams, &o); break;
         }
-        if (rc == CLI_OK || rc == CLI_CHECK_FAILED) {
-            int closed = cli_close(CMD, &of);
-            rc = closed == CLI_OK ? rc : closed;
-        } else {
-            outfile_abort(&of);
+        if (fclose(mem) != 0 && (rc == CLI_OK || rc == CLI_CHECK_FAILED)) {
+            cli_error(CMD, "out of memory for the output");
+            rc = CLI_FAILURE;
         }
+        if (rc == CLI_OK || rc == CLI_CHECK_FAILED)
+            rc = write_text(o.output, text, len, rc);
     }
+    free(text);
     addition_hess_free(hs);
     free(a);
     free(b);

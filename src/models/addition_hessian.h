@@ -33,6 +33,10 @@
 
 typedef struct addition_hess addition_hess;
 
+/* The most parameters a dense Hessian is formed for (hidden <= 62): an
+ * eigensolver of about 9 n^3 flops takes minutes beyond. */
+#define ADDITION_HESS_DENSE_MAX 4096
+
 /* Prepares L over the n sums (a[i], b[i]) at weights w (net gives the
  * shape; w has net->nparams entries). The pairs must be below
  * 2^(bits-1) (RS_EINVAL otherwise, or for n = 0). */
