@@ -6,23 +6,36 @@
 
 #include "symeig.h"
 
-/* m = x minus the mean point; *total = sum of |x_i|^2 (not centred). */
-static int centre_points(size_t n, size_t dim, const double *x, double *m, double *total)
+/* m = (x minus the mean point) * 2^-*ex; sqrt(sum of |x_i|^2) (not
+ * centred) * 2^-*ex = norm[0] * norm[1], kept apart as it may overflow. The mean is a sum of x / n and the scale a
+ * power of two (exact; the directions do not change) keeping the
+ * centred entries below 2^501, so that points near the double's limit
+ * overflow no sum and leave no NaN. */
+static int centre_points(size_t n, size_t dim, const double *x, double *m, double norm[2],
+                         int *ex)
 {
-    double ss = 0.0;
+    double big = 0.0, cbig = 0.0, ss = 0.0;
+    for (size_t q = 0; q < n * dim; q++)
+        big = fmax(big, fabs(x[q]));
+    if (!isfinite(big))
+        return 0;
     for (size_t p = 0; p < dim; p++) {
         double mean = 0.0;
         for (size_t i = 0; i < n; i++)
-            mean += x[i * dim + p];
-        mean /= (double)n;
+            mean += x[i * dim + p] / (double)n;
         for (size_t i = 0; i < n; i++) {
             double v = x[i * dim + p];
-            ss += v * v;
-            m[i * dim + p] = v - mean;
+            m[i * dim + p] = mean; /* for now */
+            cbig = fmax(cbig, fabs(0.5 * v - 0.5 * mean)); /* half: cannot overflow */
+            ss += big > 0.0 ? (v / big) * (v / big) : 0.0;
         }
     }
-    *total = ss;
-    return isfinite(ss);
+    *ex = cbig > 0x1p499 ? ilogb(cbig) + 1 - 500 : 0;
+    for (size_t q = 0; q < n * dim; q++)
+        m[q] = scalbn(x[q], -*ex) - scalbn(m[q], -*ex);
+    norm[0] = scalbn(big, -*ex);
+    norm[1] = sqrt(ss);
+    return 1;
 }
 
 /* Unit length, and the largest entry positive; 0 for a zero vector. */
@@ -101,9 +114,10 @@ rs_status pca_plane(size_t n, size_t dim, const double *x, double *d1, double *d
     size_t k = n <= dim ? n : dim;
     double *m = malloc(n * dim * sizeof *m), *eval = malloc(k * sizeof *eval),
            *evec = malloc(k * k * sizeof *evec);
-    double total = 0.0;
+    double norm[2] = {0.0, 0.0};
+    int ex = 0;
     rs_status st = m && eval && evec ? RS_OK : RS_ENOMEM;
-    if (st == RS_OK && !centre_points(n, dim, x, m, &total))
+    if (st == RS_OK && !centre_points(n, dim, x, m, norm, &ex))
         st = RS_EINVAL;
     if (st == RS_OK && n <= dim)
         st = by_gram(n, dim, m, eval, evec, d1, d2);
@@ -123,9 +137,11 @@ rs_status pca_plane(size_t n, size_t dim, const double *x, double *d1, double *d
         res->sigma[0] = sqrt(fmax(eval[0], 0.0));
         res->sigma[1] = sqrt(fmax(eval[1], 0.0));
         /* rank: sigma_2 above rounding noise relative to the points' size */
-        if (!(res->sigma[1] > PCA_RANK_TOL * sqrt(total)) || !normalise(dim, d1) ||
+        if (!(res->sigma[1] / norm[0] > PCA_RANK_TOL * norm[1]) || !normalise(dim, d1) ||
             !normalise(dim, d2))
             st = RS_EINVAL;
+        res->sigma[0] = scalbn(res->sigma[0], ex); /* the points' own scale */
+        res->sigma[1] = scalbn(res->sigma[1], ex);
     }
     free(m);
     free(eval);
