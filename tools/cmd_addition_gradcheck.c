@@ -264,6 +264,8 @@ int addition_cmd_gradcheck_wrapped(int argc, char **argv, int nfull, char **full
         return CLI_OK;
     if (rc != CLI_OK)
         return rc;
+    if ((rc = cli_output_not_input(CMD, "-o", o.output, "--weights", o.weights, NULL)) != CLI_OK)
+        return rc;
     addition_net net = {0};
     addition_problem pb = {0};
     addition_outputs out = {0};
@@ -332,6 +334,8 @@ int addition_cmd_gradflow(int argc, char **argv, int nfull, char **full)
         cli_error(CMD, "--weights FILE is required (see 'rnnscape addition gradflow --help')");
         return CLI_USAGE;
     }
+    if (cli_output_not_input(CMD, "-o", output, "--weights", weights, NULL) != CLI_OK)
+        return CLI_USAGE;
     addition_net net;
     addition_evalset es = {0};
     int rc = addition_load_weights(CMD, weights, &net);

@@ -324,6 +324,11 @@ int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
         return CLI_OK;
     if (rc != CLI_OK)
         return rc;
+    if ((rc = cli_output_not_input(CMD, "-o", o.output, "--weights", o.weights, "--checkpoints",
+                                   o.checkpoints, NULL)) != CLI_OK ||
+        (rc = cli_output_not_input(CMD, "--trajectory", o.trajectory, "--weights", o.weights,
+                                   "--checkpoints", o.checkpoints, NULL)) != CLI_OK)
+        return rc;
     landscape l = {0};
     addition_outputs out = {0};
     FILE *traj_fp = NULL;

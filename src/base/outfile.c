@@ -412,6 +412,24 @@ int outfile_same_target(const outfile *a, const outfile *b)
     return 0;
 }
 
+/* Names that reach a stream the process already holds (its standard
+ * output, an inherited descriptor) rather than a file it would replace. */
+static int names_a_stream(const char *path)
+{
+    return strncmp(path, "/dev/fd/", 8) == 0 || strcmp(path, "/dev/stdout") == 0 ||
+           strcmp(path, "/dev/stderr") == 0 || strncmp(path, "/proc/", 6) == 0;
+}
+
+int outfile_is_input(const char *path, const char *in)
+{
+    struct stat out_sb, in_sb;
+    if (!path || !in || strcmp(path, "-") == 0 || strcmp(in, "-") == 0 || names_a_stream(path))
+        return 0;
+    if (stat(path, &out_sb) != 0 || stat(in, &in_sb) != 0 || !S_ISREG(out_sb.st_mode))
+        return 0;
+    return out_sb.st_dev == in_sb.st_dev && out_sb.st_ino == in_sb.st_ino;
+}
+
 /* ---- a group ------------------------------------------------------------- */
 
 void outfile_group_init(outfile_group *g) { memset(g, 0, sizeof *g); }

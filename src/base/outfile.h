@@ -81,6 +81,13 @@ rs_status outfile_commit(outfile *of);
 void outfile_abort(outfile *of);
 /* Whether a and b (both open) name the same file (see the top comment). */
 int outfile_same_target(const outfile *a, const outfile *b);
+/* Whether the output target path is the input file in: the same existing
+ * regular file (device and inode, so "./w", a symbolic link or a hard
+ * link to it count), which writing path would replace. Never for NULL or
+ * "-" (standard output), a FIFO, a device or a /dev/fd, /proc link (the
+ * stream the caller already holds), nor when either does not exist. A
+ * command checks every output against every input before it writes. */
+int outfile_is_input(const char *path, const char *in);
 
 /* Most outputs one group holds. */
 #define OUTFILE_GROUP_MAX 16

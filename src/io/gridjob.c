@@ -334,9 +334,12 @@ static size_t share_start(const run *r, size_t j, size_t n, int k)
     return j + i;
 }
 
-/* This rank's rows of the round into the memory stream. */
-static rs_status compute_share(run *r, size_t a, size_t b, long round)
+/* This rank's rows of the round into the memory stream (or, direct,
+ * into the output, where a failed write sets *werr to its errno: a write
+ * error, not one of computing). */
+static rs_status compute_share(run *r, size_t a, size_t b, long round, int *werr)
 {
+    *werr = 0;
     rewind(r->mem);
     if (r->job->part_size)
         memset(r->part_buf, 0, r->job->part_size);
@@ -352,12 +355,14 @@ static rs_status compute_share(run *r, size_t a, size_t b, long round)
             memset(r->piece_buf, 0, r->job->part_size);
         FILE *out = r->sink == SINK_NONE ? NULL : r->direct ? r->of.fp : r->mem;
         st = r->job->rows(r->job->ctx, j, n, out, j == a ? r->part_buf : r->piece_buf);
+        if (r->direct && ferror(r->of.fp)) { /* EFBIG, ENOSPC, EIO: errno is the write's */
+            *werr = errno ? errno : EIO;
+            return RS_EIO;
+        }
         if (st == RS_OK && j != a && r->job->part_size)
             r->job->merge(r->job->ctx, r->part_buf, r->piece_buf);
     }
-    if (st == RS_OK && r->direct && ferror(r->of.fp))
-        st = RS_EIO;
-    else if (st == RS_OK && (fflush(r->mem) != 0 || ferror(r->mem)))
+    if (st == RS_OK && (fflush(r->mem) != 0 || ferror(r->mem)))
         st = RS_ENOMEM;
     return st;
 }
@@ -385,9 +390,10 @@ static rs_status run_rounds(run *r)
         size_t n = r->job->nrows - r->row < round_rows ? r->job->nrows - r->row : round_rows;
         size_t a = share_start(r, r->row, n, r->p->rank);
         size_t b = share_start(r, r->row, n, r->p->rank + 1);
-        rs_status st = compute_share(r, a, b, round);
+        int werr;
+        rs_status st = compute_share(r, a, b, round, &werr);
         uint64_t len = r->sink == SINK_NONE ? 0 : (uint64_t)ftello(r->mem);
-        if (exchange(r, st, len, 0, a, GRIDJOB_STEP_ROWS) != RS_OK)
+        if (exchange(r, st, len, werr, a, werr ? GRIDJOB_STEP_WRITE : GRIDJOB_STEP_ROWS) != RS_OK)
             return r->rep->status;
         uint64_t mine_off = r->off, total = 0;
         for (int k = 0; k < r->p->size; k++) {
