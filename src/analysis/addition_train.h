@@ -8,6 +8,7 @@
 #ifndef RNNSCAPE_ADDITION_TRAIN_H
 #define RNNSCAPE_ADDITION_TRAIN_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "addition.h"
@@ -58,5 +59,11 @@ typedef struct {
  * optimiser's step made the loss or gradient not finite (after handing
  * over that iteration); RS_EINVAL for a bad configuration, RS_ENOMEM. */
 rs_status addition_train(addition_net *net, rng *r, const addition_train_config *cfg);
+
+/* Bytes a run holds (an estimate, for a check before allocating as
+ * memory.h asks): with eval_pairs sums evaluated at checkpoints (0: none),
+ * the gradient flow or not, and optim_state bytes of optimiser state. */
+double addition_train_bytes(int bits, int hidden, long every, size_t eval_pairs, int gradflow,
+                            size_t optim_state);
 
 #endif
