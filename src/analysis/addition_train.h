@@ -46,7 +46,9 @@ typedef struct {
      * and its gradient clipping (optim.h; its iters is replaced by ours),
      * one step per sum on that sum's E. */
     const optim_config *optim;
-    const addition_evalset *eval; /* evaluate at every checkpoint, or NULL */
+    const addition_evalset *eval; /* evaluate at every checkpoint, or NULL: by
+                                     addition_evaluate with the gradient flow,
+                                     else by the trie (addition_mean_loss's) */
     int gradflow;                 /* and the gradient flow (needs eval) */
     int running_mean;             /* fill mean_abs_error (keeps `every` errors) */
     rs_status (*on_iteration)(void *ctx, const addition_train_record *r);    /* or NULL */
