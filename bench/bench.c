@@ -266,6 +266,13 @@ int main(int argc, char **argv)
     }
     if (reps < 1)
         reps = 1;
+    /* as the command does: the library reads no environment */
+    const char *isa_env = getenv("RNNSCAPE_ISA");
+    if (isa_env && kernel_force_isa(isa_env) != RS_OK) {
+        fprintf(stderr, "bench: RNNSCAPE_ISA: '%s' is not an instruction set this CPU runs\n",
+                isa_env);
+        return 2;
+    }
     if (py && !*py)
         py = NULL;
 

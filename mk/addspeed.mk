@@ -7,7 +7,8 @@ src_librnnscape_a_SOURCES += \
 	src/models/addition_batch.c src/models/addition_batch.h \
 	src/kernel/addition_kernel.c src/kernel/addition_kernel.h \
 	src/kernel/addition_kernel_isa.h src/kernel/addition_simd.h \
-	src/kernel/addition_scalar.c src/kernel/addition_sse2.c src/kernel/addition_avx2.c
+	src/kernel/addition_scalar.c src/kernel/addition_sse2.c src/kernel/addition_avx2.c \
+	src/kernel/addition_avx512.c
 
 EXTRA_DIST += tests/pinned/addition_landscape_pin.c tests/pinned/addition_landscape_pin.out
 

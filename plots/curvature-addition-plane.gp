@@ -10,22 +10,14 @@ if (!exists("datafile") || !exists("outfile")) {
     print "curvature-addition-plane.gp: set datafile='FILE' (rnnscape addition curvature) and outfile='FILE'"
     exit status 2
 }
-if (!exists("term")) term = "pngcairo"
-if (term eq "png") term = "pngcairo"
-if (term eq "pdf") term = "pdfcairo"
 if (!exists("title")) title = "Addition RNN around its trained weights (random filter-normalised plane)"
 if (!exists("width")) width = 1100
 if (!exists("height")) height = 480
-if (term eq "pdfcairo") {
-    set terminal pdfcairo size width/100.0, height/100.0 font "DejaVu Sans,11" fontscale 0.75
-} else {
-    if (term eq "svg") {
-        set terminal svg size width, height font "DejaVu Sans,11" dynamic background "white"
-    } else {
-        set terminal pngcairo size width, height font "DejaVu Sans,11" background "white"
-    }
+rs_dir = ARG0
+while (strlen(rs_dir) > 0 && rs_dir[strlen(rs_dir):strlen(rs_dir)] ne "/") {
+    rs_dir = rs_dir[1:strlen(rs_dir) - 1]
 }
-set output outfile
+load rs_dir . "common.gp"
 stats datafile using 1:2 nooutput
 set xrange [STATS_min_x:STATS_max_x]
 set yrange [STATS_min_y:STATS_max_y]
@@ -51,7 +43,7 @@ unset logscale cb
 set format cb "%g"
 set palette defined (-3 "#67001f", -2 "#b2182b", -1 "#ef8a62", -0.3 "#fddbc7", 0 "#f7f7f7", 0.3 "#d1e5f0", 1 "#2166ac")
 set cbrange [-3:1]
-set cbtics ("-100" -3, "-10" -2, "-1" -1, "-0.5" -0.5, "0" 0, "0.5" 0.5, "1" 1)
+set cbtics ("−100" -3, "−10" -2, "−1" -1, "−0.5" -0.5, "0" 0, "0.5" 0.5, "1" 1)
 set title "{/:Italic λ}_{min} / {/:Italic λ}_{max} of the exact Hessian"
 splot datafile using 1:2:(clip(rscale($6), -3, 1)) with pm3d notitle
 unset multiplot

@@ -21,9 +21,6 @@ if (!exists("datafile") || !exists("outfile")) {
     print "curvature-maps.gp: set datafile='FILE' (rnnscape curvature) and outfile='FILE'"
     exit status 2
 }
-if (!exists("term")) term = "pngcairo"
-if (term eq "png") term = "pngcairo"
-if (term eq "pdf") term = "pdfcairo"
 if (!exists("points")) points = ""
 if (!exists("trace")) trace = ""
 if (!exists("title")) title = "Curvature of the loss: eigenvalues of the exact Hessian"
@@ -32,16 +29,11 @@ if (!exists("lmaxhi")) lmaxhi = 1e11
 if (!exists("lminlog")) lminlog = 9
 if (!exists("width")) width = 1500
 if (!exists("height")) height = 480
-if (term eq "pdfcairo") {
-    set terminal pdfcairo size width/100.0, height/100.0 font "DejaVu Sans,11" fontscale 0.75
-} else {
-    if (term eq "svg") {
-        set terminal svg size width, height font "DejaVu Sans,11" dynamic background "white"
-    } else {
-        set terminal pngcairo size width, height font "DejaVu Sans,11" background "white"
-    }
+rs_dir = ARG0
+while (strlen(rs_dir) > 0 && rs_dir[strlen(rs_dir):strlen(rs_dir)] ne "/") {
+    rs_dir = rs_dir[1:strlen(rs_dir) - 1]
 }
-set output outfile
+load rs_dir . "common.gp"
 
 stats datafile using 1:2 nooutput
 xlo = STATS_min_x; xhi = STATS_max_x; ylo = STATS_min_y; yhi = STATS_max_y
@@ -92,13 +84,13 @@ set cbrange [-lminlog:lminlog]
 tstep = lminlog > 6 ? 4 : 2
 set cbtics ("0" 0)
 do for [e = tstep:int(lminlog):tstep] {
-    set cbtics add (sprintf("10^{%d}", e) e, sprintf("-10^{%d}", e) -e)
+    set cbtics add (sprintf("10^{%d}", e) e, sprintf("%s10^{%d}", "−", e) -e)
 }
 set title "{/:Italic λ}_{min} (signed log: sgn·log_{10}(1 + |λ|))"
 splot datafile using 1:2:(clip(slog($3), -lminlog, lminlog)) with pm3d notitle @overlay
 set palette defined (-3 "#67001f", -2 "#b2182b", -1 "#ef8a62", -0.3 "#fddbc7", 0 "#f7f7f7", 0.3 "#d1e5f0", 1 "#2166ac")
 set cbrange [-3:1]
-set cbtics ("-100" -3, "-10" -2, "-1" -1, "-0.5" -0.5, "0" 0, "0.5" 0.5, "1" 1)
+set cbtics ("−100" -3, "−10" -2, "−1" -1, "−0.5" -0.5, "0" 0, "0.5" 0.5, "1" 1)
 set title "{/:Italic λ}_{min} / {/:Italic λ}_{max}  (< 0: saddle, > 0: convex)"
 splot datafile using 1:2:(clip(rscale($5), -3, 1)) with pm3d notitle @overlay
 unset multiplot

@@ -15,23 +15,17 @@ if (!exists("spectra") || !exists("outfile")) {
 }
 if (!exists("densities")) densities = ""
 if (!exists("titles")) titles = "initial trained"
-if (!exists("term")) term = "pngcairo"
-if (term eq "png") term = "pngcairo"
-if (term eq "pdf") term = "pdfcairo"
 if (!exists("width")) width = 1300
 if (!exists("height")) height = 500
-if (term eq "pdfcairo") {
-    set terminal pdfcairo size width/100.0, height/100.0 font "DejaVu Sans,11" fontscale 0.75
-} else {
-    if (term eq "svg") {
-        set terminal svg size width, height font "DejaVu Sans,11" dynamic background "white"
-    } else {
-        set terminal pngcairo size width, height font "DejaVu Sans,11" background "white"
-    }
+rs_dir = ARG0
+while (strlen(rs_dir) > 0 && rs_dir[strlen(rs_dir):strlen(rs_dir)] ne "/") {
+    rs_dir = rs_dir[1:strlen(rs_dir) - 1]
 }
-set output outfile
+load rs_dir . "common.gp"
 
 lc_of(i) = word("#1f77b4 #d62728 #2ca02c #9467bd", i)
+# the exact densities: a darker shade of each curve's colour, each its own dash
+dark_of(i) = word("#0b3c5d #7f1416 #145214 #4b2d6b", i)
 # signed log axis: sgn(v) log10(1 + |v| / t), t = 1e-4
 t = 1e-4
 slog(v) = sgn(v) * log10(1 + abs(v) / t)
@@ -45,12 +39,12 @@ set xrange [0:*]
 set autoscale xfix
 set offsets 0, 0, graph 0.04, graph 0.04
 set ylabel "{/:Italic λ}  (signed log)"
-set ytics ("-10^{-1}" slog(-1e-1), "-10^{-2}" slog(-1e-2), "-10^{-3}" slog(-1e-3), "0" 0, \
-           "10^{-3}" slog(1e-3), "10^{-2}" slog(1e-2), "10^{-1}" slog(1e-1), "1" slog(1), "10" slog(10), "10^2" slog(100))
+set ytics ("−10^{−1}" slog(-1e-1), "−10^{−2}" slog(-1e-2), "−10^{−3}" slog(-1e-3), "0" 0, \
+           "10^{−3}" slog(1e-3), "10^{−2}" slog(1e-2), "10^{−1}" slog(1e-1), "1" slog(1), "10" slog(10), "10^2" slog(100))
 plot for [i=1:words(spectra)] word(spectra, i) using 1:(slog($2)) with lines lw 2 \
      lc rgb lc_of(i) title word(titles, i)
 if (strlen(densities) > 0) {
-    set title "eigenvalue density (SLQ on every 4th sum; dashed: exact)"
+    set title "eigenvalue density (SLQ on every 4th sum; dashed and dotted: exact)"
     set xlabel "{/:Italic λ}"
     set ylabel "density"
     set logscale y
@@ -63,7 +57,7 @@ if (strlen(densities) > 0) {
     set key top right
     plot for [i=1:words(densities)] word(densities, i) using 1:2 with lines lw 2 \
          lc rgb lc_of(i) title word(titles, i) . " (SLQ)", \
-         for [i=1:words(densities)] word(densities, i) using 1:3 with lines lw 1 dt 2 \
-         lc rgb "black" title word(titles, i) . " (exact)"
+         for [i=1:words(densities)] word(densities, i) using 1:3 with lines lw 1.5 dt i+1 \
+         lc rgb dark_of(i) title word(titles, i) . " (exact)"
 }
 unset multiplot

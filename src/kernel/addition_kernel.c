@@ -13,7 +13,10 @@ void addition_kernel_select(addition_kernel_ops *ops)
     *ops = (addition_kernel_ops){"scalar", addition_gemm_scalar, addition_expand_scalar,
                                      addition_rowdot_scalar, NULL};
 #ifdef KERNEL_HAVE_X86
-    if (strcmp(isa->name, "avx512") == 0 || strcmp(isa->name, "avx2") == 0)
+    if (strcmp(isa->name, "avx512") == 0)
+        *ops = (addition_kernel_ops){"avx512", addition_gemm_avx512, addition_expand_avx512,
+                                     addition_rowdot_avx512, NULL};
+    else if (strcmp(isa->name, "avx2") == 0)
         *ops = (addition_kernel_ops){"avx2", addition_gemm_avx2, addition_expand_avx2,
                                      addition_rowdot_avx2, NULL};
     else if (strcmp(isa->name, "sse2") == 0)

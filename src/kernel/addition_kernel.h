@@ -12,14 +12,12 @@
  * All matrices are row-major with row stride hp, a multiple of
  * ADDITION_KERNEL_PAD, except B, which is packed in column panels
  * (addition_kernel_pack) so that a tile reads it contiguously. Each entry of C is accumulated from 0 in the order
- * i = 0, 1, ..., hp-1 with one multiply-add per term (fused on AVX2,
+ * i = 0, 1, ..., hp-1 with one multiply-add per term (fused on AVX-512 and AVX2,
  * a rounded product then a rounded sum on SSE2 and scalar), so C does not
  * depend on how rows are grouped into tiles. rowdot's order of summation
  * depends on the vector length, so its results differ between
  * instruction sets by rounding only.
- *
- * AVX-512 machines run the AVX2 code (every AVX-512F CPU has AVX2 and
- * FMA): this kernel was written and measured on a machine without AVX-512. */
+ * gemm and expand give the same bits on AVX-512 and AVX2. */
 #ifndef RNNSCAPE_ADDITION_KERNEL_H
 #define RNNSCAPE_ADDITION_KERNEL_H
 

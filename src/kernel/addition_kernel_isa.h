@@ -1,5 +1,5 @@
 /* addition_kernel_isa.h: the per-instruction-set entry points behind
- * addition_kernel.h, defined by addition_simd.h in addition_{avx2,sse2,
+ * addition_kernel.h, defined by addition_simd.h in addition_{avx512,avx2,sse2,
  * scalar}.c. Internal to src/kernel. */
 #ifndef RNNSCAPE_ADDITION_KERNEL_ISA_H
 #define RNNSCAPE_ADDITION_KERNEL_ISA_H
@@ -20,6 +20,7 @@ ADDITION_DECLARE_ISA(scalar)
 #ifdef KERNEL_HAVE_X86
 ADDITION_DECLARE_ISA(sse2)
 ADDITION_DECLARE_ISA(avx2)
+ADDITION_DECLARE_ISA(avx512)
 #endif
 
 #endif

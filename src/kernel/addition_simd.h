@@ -2,7 +2,7 @@
  * written once over a small vector vocabulary and compiled once per
  * instruction set.
  *
- * NOT a normal header: included by addition_{avx2,sse2,scalar}.c, which
+ * NOT a normal header: included by addition_{avx512,avx2,sse2,scalar}.c, which
  * define first
  *
  *   AT, AL                 the vector type and its number of doubles
@@ -11,7 +11,7 @@
  *   A_MADD(a, b, c)        a*b + c (fused where the ISA has FMA)
  *   A_HSUM4(s0, s1, s2, s3, z)   z[i] = the sum of the lanes of s_i
  *   ADDITION_ISA           the name suffix
- *   ADDITION_MR            rows per register tile
+ *   ADDITION_MR            rows per register tile (at most 16)
  *
  * The products work on register tiles of ADDITION_MR rows by
  * ADDITION_KERNEL_PAD columns: per step i one row of B is loaded, each
@@ -82,6 +82,30 @@ static void addition_tail(size_t hp, const double *a, const double *b, double *c
                           size_t j0, const addition_dest *d, size_t mr)
 {
     switch (mr) {
+#if ADDITION_MR > 15
+    case 15: addition_tile(hp, a, b, c, r0, j0, d, 15); break;
+#endif
+#if ADDITION_MR > 14
+    case 14: addition_tile(hp, a, b, c, r0, j0, d, 14); break;
+#endif
+#if ADDITION_MR > 13
+    case 13: addition_tile(hp, a, b, c, r0, j0, d, 13); break;
+#endif
+#if ADDITION_MR > 12
+    case 12: addition_tile(hp, a, b, c, r0, j0, d, 12); break;
+#endif
+#if ADDITION_MR > 11
+    case 11: addition_tile(hp, a, b, c, r0, j0, d, 11); break;
+#endif
+#if ADDITION_MR > 10
+    case 10: addition_tile(hp, a, b, c, r0, j0, d, 10); break;
+#endif
+#if ADDITION_MR > 9
+    case 9: addition_tile(hp, a, b, c, r0, j0, d, 9); break;
+#endif
+#if ADDITION_MR > 8
+    case 8: addition_tile(hp, a, b, c, r0, j0, d, 8); break;
+#endif
 #if ADDITION_MR > 7
     case 7: addition_tile(hp, a, b, c, r0, j0, d, 7); break;
 #endif

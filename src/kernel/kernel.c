@@ -62,12 +62,6 @@ const kernel_isa_ops *kernel_isa_current(void)
 {
     if (kernel_forced)
         return kernel_forced;
-    const char *env = getenv("RNNSCAPE_ISA");
-    if (env && *env && strcmp(env, "auto") != 0) {
-        const kernel_isa_ops *isa = kernel_find(env);
-        if (isa && kernel_cpu_has(isa))
-            return isa;
-    }
     for (size_t i = 0; i < KERNEL_NISA; i++)
         if (kernel_cpu_has(&kernel_isas[i]))
             return &kernel_isas[i];

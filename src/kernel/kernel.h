@@ -18,8 +18,9 @@
  *     to the plain scalar evaluation on every instruction set.
  *   - tanh and sigmoid are vmath's (vmath.h): within a few ulp of glibc, so a
  *     surface agrees with the libm evaluation to about 1e-14 relative. The
- *     AVX2 and AVX-512 versions are bit-identical to each other; SSE2 and
- *     scalar (no FMA) differ from them by ulps.
+ *     AVX2 and AVX-512 tanh are bit-identical to each other; the AVX-512
+ *     sigmoid reduces its exp with a table (vmath_simd.h) and differs from
+ *     AVX2's by ulps, as SSE2 and scalar (no FMA) do.
  *
  * Overflow rule. A grid point whose sum of squared errors is not a finite
  * number gets +inf, never NaN: a state that overflows to +-inf gives an
@@ -54,10 +55,9 @@ rs_status kernel_surface_brute_s0(const double *x, const double *t, size_t m, si
 
 /* Instruction sets, best first: "avx512" (AVX-512F), "avx2" (AVX2+FMA),
  * "sse2" (x86-64 baseline), "scalar" (portable C, any machine). By default
- * the best one the CPU supports is used; the environment variable
- * RNNSCAPE_ISA (one of the names, or "auto") overrides that when it names a
- * supported set, and kernel_force_isa overrides both. vmath uses the same
- * choice. */
+ * the best one the CPU supports is used; kernel_force_isa overrides that
+ * (the command does so for the environment variable RNNSCAPE_ISA: the
+ * library itself reads no environment). vmath uses the same choice. */
 
 /* Forces an instruction set for kernel and vmath; NULL or "auto" returns
  * to the default. RS_EINVAL (nothing changed) for an unknown name or one

@@ -33,6 +33,14 @@ typedef __m512d VT;
     _mm512_castsi512_pd(                                                                           \
         _mm512_slli_epi64(_mm512_add_epi64(_mm512_castpd_si512(kb), _mm512_set1_epi64(bias)), 52))
 
+/* bits(kb) mod 16 picks the entry: permutex2var reads an index's low 4 bits */
+#define V_TABLE16(tab, kb)                                                                         \
+    _mm512_permutex2var_pd(_mm512_loadu_pd(tab), _mm512_castpd_si512(kb), _mm512_loadu_pd((tab) + 8))
+/* bits(kb) = 0x4338000000000000 + k, a multiple of 16 plus k: >> 4 gives floor(k/16) */
+#define V_POW2K16(kb, bias)                                                                        \
+    _mm512_castsi512_pd(_mm512_slli_epi64(                                                         \
+        _mm512_add_epi64(_mm512_srli_epi64(_mm512_castpd_si512(kb), 4), _mm512_set1_epi64(bias)), 52))
+
 #define KERNEL_ISA avx512
 #ifndef KERNEL_NV_LIN
 #define KERNEL_NV_LIN 12

@@ -16,15 +16,20 @@
  *   V_POW2K(kb, bias)              the double whose bits are
  *                                  (bits(kb) + bias) << 52, kb being the
  *                                  "round to integer with 1.5*2^52" sum
+ *   optional, where a permute reads a 16-entry table from two registers:
+ *   V_TABLE16(tab, kb)             tab[bits(kb) mod 16] in every lane
+ *   V_POW2K16(kb, bias)            as V_POW2K with bits(kb) >> 4
  *
- * Algorithms (no tables, no gathers, no branches):
+ * Algorithms (no gathers, no branches; one 16-entry table where V_TABLE16 exists):
  *   expm1 core: y = k*ln2 + r, |r| <= ln2/2 (Cody-Waite split, k found with
  *   the 1.5*2^52 rounding trick), expm1(r) = r + r^2*q(r) with q a degree-9
  *   minimax polynomial (relative error 2.9e-17); exp(y) = 2^k*(1 + expm1(r)), expm1(y) =
  * 2^k*expm1(r) + (2^k-1). tanh(x)    = sign(x) * e/(e + 2) with e = expm1(2|x|), |x| clamped to 20
  *                (beyond 19.07 tanh rounds to 1). Tiny and subnormal x come
  *                out exactly x; -0 stays -0; NaN propagates; +-inf -> +-1.
- *   sigmoid(z) = 1/(1 + exp(-z)) with -z clamped to [-40, 710]: above 709.78
+ *   sigmoid(z) = 1/(1 + exp(-z)) with -z clamped to [-40, 710] (where
+ *                V_TABLE16 exists, exp reduces by ln2/16 with a table of
+ *                2^(j/16) and a shorter polynomial: vm_exp_table16): above 709.78
  *                exp overflows to inf and the result is 0, as with libm;
  *                below -37 exp(-z) < 2^-54 and the result is 1.
  * Measured error against glibc (tests/src/test_vmath.c sweeps the whole
@@ -89,6 +94,46 @@ static inline VT vm_tanh(VT x)
     return V_OR(th, sign);
 }
 
+#ifdef V_TABLE16
+/* 2 * 2^(j/16), j = 0..15, each rounded to the nearest double (from
+ * 50-digit decimal arithmetic): the table of vm_exp_table16, held in two
+ * vectors of 8 and read with one permute, so no gathers. */
+static const double vm_exp2_16ths[16] = {
+    2.0, 2.0885475648548275, 2.1810154653305154, 2.277577269513383,
+    2.378414230005442, 2.483715624146968, 2.5936791093020193, 2.7085110938737853,
+    2.8284271247461903, 2.9536522918789987, 3.0844216508158815, 3.2209806638985086,
+    3.363585661014858, 3.512504320746599, 3.668016172818685, 3.830413122794295};
+
+/* exp(v) for v in [-40, 710], with table-driven reduction: v = (16m + j)
+ * ln2/16 + r, |r| <= ln2/32, exp(v) = 2^(m-1) * (2 * 2^(j/16)) * e^r, with
+ * e^r - 1 the Taylor polynomial of degree 7 (its remainder r^8/8! is below
+ * 1.2e-18 here). Four multiply-adds fewer than vm_expm1_poly's wider
+ * reduction needs; the scale 2^(m-1), m <= 1024, makes exp overflow to inf
+ * exactly where exp() does. */
+static inline VT vm_exp_table16(VT v)
+{
+    VT kb = V_FMA(v, V_SET1(16.0 * VM_INV_LN2), V_SET1(VM_SHIFTER));
+    VT kd = V_SUB(kb, V_SET1(VM_SHIFTER));
+    VT r = V_FNMA(kd, V_SET1(VM_LN2_HI / 16.0), v);
+    r = V_FNMA(kd, V_SET1(VM_LN2_LO / 16.0), r);
+    const VT r2 = V_MUL(r, r), r4 = V_MUL(r2, r2);
+    VT p0 = V_FMA(r, V_SET1(1.0 / 6.0), V_SET1(0.5));
+    VT p1 = V_FMA(r, V_SET1(1.0 / 120.0), V_SET1(1.0 / 24.0));
+    VT p2 = V_FMA(r, V_SET1(1.0 / 5040.0), V_SET1(1.0 / 720.0));
+    VT q = V_FMA(r4, p2, V_FMA(r2, p1, p0));
+    VT p = V_FMA(r2, q, r); /* e^r - 1 */
+    VT t = V_TABLE16(vm_exp2_16ths, kb);
+    return V_MUL(V_FMA(t, p, t), V_POW2K16(kb, 1022));
+}
+
+static inline VT vm_sigmoid(VT z)
+{
+    VT v = V_XOR(z, V_SET1(-0.0)); /* -z */
+    v = V_MAXX(v, V_SET1(-40.0));
+    v = V_MINX(v, V_SET1(710.0));
+    return V_DIV(V_SET1(1.0), V_ADD(V_SET1(1.0), vm_exp_table16(v)));
+}
+#else
 static inline VT vm_sigmoid(VT z)
 {
     VT v = V_XOR(z, V_SET1(-0.0)); /* -z */
@@ -103,3 +148,4 @@ static inline VT vm_sigmoid(VT z)
     VT e = V_MUL(V_MUL(t, V_ADD(V_SET1(1.0), p)), V_SET1(2.0));
     return V_DIV(V_SET1(1.0), V_ADD(V_SET1(1.0), e));
 }
+#endif

@@ -161,10 +161,15 @@ static void check_cases(void)
                     tap_ok(st == RS_OK && w <= 1e-13,
                            "%s %s %zux%zu M=%zu T=%zu: within 1e-13 of libm (worst %.3g)", *isa,
                            act_name(f), g->nx, g->nrec, g->m, g->T, w);
-                /* AVX-512 and AVX2 use the same fused operations: identical */
+                /* AVX-512 and AVX2 use the same fused operations: identical,
+                 * except the sigmoid's exp, reduced by a table on AVX-512 */
                 if (!have_first) {
                     memcpy(first, got, n * sizeof *got);
                     have_first = 1;
+                } else if (strcmp(*isa, "avx2") == 0 && f == ACT_SIGMOID) {
+                    tap_ok(worst_rel(got, first, n) <= 1e-14,
+                           "avx2 sigmoid %zux%zu within 1e-14 of avx512 (worst %.3g)", g->nx,
+                           g->nrec, worst_rel(got, first, n));
                 } else if (strcmp(*isa, "avx2") == 0) {
                     tap_ok(bits_equal(got, first, n), "avx2 %s %zux%zu bit-identical to avx512",
                            act_name(f), g->nx, g->nrec);
@@ -280,12 +285,13 @@ static void check_args(void)
     tap_ok(kernel_force_isa("scalar") == RS_OK && strcmp(kernel_isa_name(), "scalar") == 0,
            "scalar forced");
     kernel_force_isa(NULL);
-    setenv("RNNSCAPE_ISA", "scalar", 1);
-    tap_ok(strcmp(kernel_isa_name(), "scalar") == 0, "RNNSCAPE_ISA=scalar honoured");
-    setenv("RNNSCAPE_ISA", "nonsense", 1);
+    /* the library reads no environment: RNNSCAPE_ISA is the command's */
     const char *best = kernel_isa_name();
+    setenv("RNNSCAPE_ISA", "scalar", 1);
+    tap_ok(strcmp(best, kernel_isa_name()) == 0,
+           "RNNSCAPE_ISA in the environment does not change the library's choice (%s)",
+           kernel_isa_name());
     unsetenv("RNNSCAPE_ISA");
-    tap_ok(strcmp(best, kernel_isa_name()) == 0, "a bad RNNSCAPE_ISA falls back to %s", best);
 }
 
 int main(void)

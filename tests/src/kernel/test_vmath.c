@@ -199,9 +199,15 @@ int main(void)
                "%s sigmoid: +-0 -> 0.5, +inf -> 1, -inf -> 0", *isa);
         if (!have_first)
             memcpy(first_s, out, n * sizeof *out);
-        else if (strcmp(*isa, "avx2") == 0)
-            tap_ok(memcmp(first_s, out, n * sizeof *out) == 0,
-                   "avx2 sigmoid bit-identical to avx512");
+        else if (strcmp(*isa, "avx2") == 0) {
+            /* AVX-512 reduces exp by ln2/16 with a table, AVX2 by ln2:
+             * the two differ by rounding only */
+            double worst = 0.0;
+            for (size_t i = 0; i < n; i++)
+                if (!isnan(out[i]) && ulps(out[i], first_s[i]) > worst)
+                    worst = ulps(out[i], first_s[i]);
+            tap_ok(worst <= 4, "avx2 sigmoid within 4 ulp of avx512 (worst %.0f)", worst);
+        }
         have_first = 1;
         /* every short length, in place, against the whole-array result */
         int ok = 1;
