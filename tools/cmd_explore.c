@@ -6,7 +6,7 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
+#include <getopt.h> /* struct option */
 #include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -106,27 +106,34 @@ static void shell_word(plot_text *t, const char *s)
     plot_text_add(t, "'");
 }
 
-/* The data options as given (all but --activation, which explore switches
- * itself), as shell words for the commands the window runs. The arguments
- * have been checked already; this second pass only collects them. */
+/* Collects one data option (all but --activation, which explore switches
+ * itself) as shell words: "--name" then its value, the data file absolute. */
+static int data_word(void *ctx, int c, const char *arg)
+{
+    plot_text *t = ctx;
+    if (c < OPT_DATA || c >= OPT_FIRST_FREE || c == OPT_ACTIVATION)
+        return CLI_OK;
+    for (const struct option *o = explore_longopts; o->name; o++)
+        if (o->val == c) {
+            char opt[64];
+            snprintf(opt, sizeof opt, "--%s", o->name);
+            shell_word(t, opt);
+            break;
+        }
+    char abs[PATH_MAX];
+    shell_word(t, c == OPT_DATA && realpath(arg, abs) ? abs : arg);
+    return CLI_OK;
+}
+
+/* The data options as given, as shell words for the commands the window
+ * runs. The arguments have been checked already: this second pass of the
+ * one parser (with no data options of its own, so that every option comes
+ * to data_word) only collects them. */
 static void data_words(int argc, char **argv, plot_text *t)
 {
-    int c, index;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":o:h", explore_longopts, &index)) != -1) {
-        if (c < OPT_DATA || c >= OPT_FIRST_FREE || c == OPT_ACTIVATION)
-            continue;
-        char opt[64];
-        snprintf(opt, sizeof opt, "--%s", explore_longopts[index].name);
-        shell_word(t, opt);
-        if (c == OPT_DATA) {
-            char abs[PATH_MAX];
-            shell_word(t, realpath(optarg, abs) ? abs : optarg);
-        } else {
-            shell_word(t, optarg);
-        }
-    }
+    const char *out = NULL;
+    cli_parser p = {"explore", explore_help, explore_longopts, NULL, &out, data_word, t};
+    cli_parse_args(&p, argc, argv);
 }
 
 /* A working folder: DIR (created if missing), or a new temporary one. */

@@ -2,7 +2,7 @@
  * gnuplot on the installed scripts; no source tree needed. */
 #include <config.h>
 
-#include <getopt.h>
+#include <getopt.h> /* struct option */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_data.h"
 #include "commands.h"
 #include "plot_run.h"
 #include "rs_paths.h"
@@ -42,14 +43,25 @@ static const char plot_help[] =
     "                       'rnnscape addition landscape' files (random\n"
     "                       directions; PCA directions -o and --trajectory)\n"
     "  addition-landscape3d PCA TRAJECTORY\n"
-    "                       the PCA landscape in 3-D\n\n"
+    "                       the PCA landscape in 3-D\n"
+    "  curvature CURVATURE  the exact Hessian's eigenvalues over the surface\n"
+    "                       ('rnnscape curvature'; --points, --trace)\n"
+    "  spectrum SPECTRUM... the addition model's Hessian spectra ('addition\n"
+    "                       hessian'; --densities, --titles)\n"
+    "  addition-curvature PLANE\n"
+    "                       'rnnscape addition curvature': loss and\n"
+    "                       lambda_min/lambda_max over the plane\n\n"
     "Options:\n"
     "  -o, --output OUT     the figure (required), written atomically\n"
     "  --format png|svg|pdf the format (default: from OUT's extension)\n"
-    "  --points GRADTIME    surface: the annotated points of a gradtime file\n"
-    "  --trace TRACE        surface, surface3d: an optimiser trace on top\n"
-    "  --titles 'A B ...'   traces, loss, zoo, pascanu: legend entries, one\n"
-    "                       word per trace\n"
+    "  --points GRADTIME    surface, curvature: the annotated points of a\n"
+    "                       gradtime file\n"
+    "  --trace TRACE        surface, surface3d, curvature: an optimiser trace\n"
+    "                       on top\n"
+    "  --titles 'A B ...'   traces, loss, zoo, pascanu, spectrum: legend\n"
+    "                       entries, one word per file\n"
+    "  --densities 'F ...'  spectrum: 'addition hessian --density' files, one\n"
+    "                       per spectrum, in the same order\n"
     "  --title TEXT         the figure's title\n"
     "  --cbmin X, --cbmax X surface, traces, surface3d, zoo, pascanu: the\n"
     "                       colour scale's ends (default: 10^-0.2 and 1e8,\n"
@@ -70,11 +82,8 @@ static const char plot_help[] =
     "missing or failing, or an output error.\n";
 
 /* Which options a kind takes. */
-#define PLOT_NOT_MINE (-2)
-#define PLOT_HELP_SHOWN (-1)
-
 enum { K_POINTS = 1, K_TRACE = 2, K_TITLES = 4, K_CBRANGE = 8, K_PLUS = 16, K_OVER = 32,
-       K_DATASCALE = 64 };
+       K_DATASCALE = 64, K_DENSITIES = 128 };
 #define K_SCALE (K_CBRANGE | K_PLUS)
 
 typedef struct {
@@ -99,6 +108,9 @@ static const plot_kind kinds[] = {
     {"addition-gradflow", "addition_gradflow.gp", {"datafile"}, 1, 1, 0, 0},
     {"addition-landscape", "addition_landscape.gp", {"random", "pca", "trajectory"}, 3, 3, 0, 0},
     {"addition-landscape3d", "addition_landscape3d.gp", {"datafile", "trajectory"}, 2, 2, 0, 0},
+    {"curvature", "curvature-maps.gp", {"datafile"}, 1, 1, 0, K_POINTS | K_TRACE},
+    {"spectrum", "hessian-spectrum.gp", {"spectra"}, 1, 4, 1, K_TITLES | K_DENSITIES},
+    {"addition-curvature", "curvature-addition-plane.gp", {"datafile"}, 1, 1, 0, 0},
 };
 
 static const char *const format_names[] = {"png", "svg", "pdf", NULL};
@@ -117,19 +129,21 @@ enum {
     OPT_WIDTH,
     OPT_HEIGHT,
     OPT_OVER,
-    OPT_SCALE
+    OPT_SCALE,
+    OPT_DENSITIES
 };
 
 typedef struct {
     const plot_kind *kind;
     const char *out;
     int format; /* -1: from the extension */
-    const char *points, *trace, *titles, *title;
+    const char *points, *trace, *titles, *title, *densities;
     const char *cbmin, *cbmax, *plus; /* checked numbers, passed as written */
     const char *over, *scale;         /* checked choices */
     long width, height;
-    char **files;
+    const char **files; /* the words after KIND */
     int nfiles;
+    int nwords; /* KIND and the files */
 } plot_args;
 
 static const plot_kind *find_kind(const char *name)
@@ -163,6 +177,7 @@ static int option(plot_args *a, int c, const char *arg)
     case OPT_TRACE: a->trace = arg; return CLI_OK;
     case OPT_TITLES: a->titles = arg; return CLI_OK;
     case OPT_TITLE: a->title = arg; return CLI_OK;
+    case OPT_DENSITIES: a->densities = arg; return CLI_OK;
     case OPT_CBMIN: return number("--cbmin", arg, 1, &a->cbmin);
     case OPT_CBMAX: return number("--cbmax", arg, 1, &a->cbmax);
     case OPT_PLUS: return number("--plus", arg, 0, &a->plus);
@@ -181,7 +196,29 @@ static int option(plot_args *a, int c, const char *arg)
     case OPT_WIDTH: return cli_long("plot", "--width", arg, 16, 20000, &a->width);
     case OPT_HEIGHT: return cli_long("plot", "--height", arg, 16, 20000, &a->height);
     }
-    return PLOT_NOT_MINE;
+    return CLI_NOT_MINE;
+}
+
+static int own_option(void *ctx, int c, const char *arg) { return option(ctx, c, arg); }
+
+/* KIND, then its files, in order (options may come between them). */
+static int positional(void *ctx, const char *word)
+{
+    plot_args *a = ctx;
+    if (a->nwords++ == 0) {
+        if (!(a->kind = find_kind(word))) {
+            char names[512] = "";
+            for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+                snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+                         i == 0 ? "" : i + 1 < sizeof kinds / sizeof kinds[0] ? ", " : " or ",
+                         kinds[i].name);
+            cli_error("plot", "KIND: expected %s, got '%s'", names, word);
+            return CLI_USAGE;
+        }
+        return CLI_OK;
+    }
+    a->files[a->nfiles++] = word;
+    return CLI_OK;
 }
 
 /* The format from OUT's extension, unless --format gave one. */
@@ -216,6 +253,7 @@ static int check_options(const plot_args *a)
         {K_PLUS, "--plus", offsetof(plot_args, plus)},
         {K_OVER, "--over", offsetof(plot_args, over)},
         {K_DATASCALE, "--scale", offsetof(plot_args, scale)},
+        {K_DENSITIES, "--densities", offsetof(plot_args, densities)},
     };
     for (size_t i = 0; i < sizeof given / sizeof given[0]; i++) {
         const char *v = *(const char *const *)((const char *)a + given[i].offset);
@@ -236,6 +274,29 @@ static int check_file(const char *file, int in_list)
     }
     if (in_list && strpbrk(file, " \t\n'\"")) {
         cli_error("plot", "%s: a file in a list cannot have spaces or quotes in its name", file);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+/* --densities: a word list of readable files, as many as the spectra. */
+static int check_densities(const plot_args *a)
+{
+    char buf[4096];
+    if (strlen(a->densities) >= sizeof buf) {
+        cli_error("plot", "--densities: too long");
+        return CLI_USAGE;
+    }
+    strcpy(buf, a->densities);
+    int n = 0;
+    for (char *save = NULL, *w = strtok_r(buf, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+        if (check_file(w, 1) != CLI_OK)
+            return CLI_USAGE;
+        n++;
+    }
+    if (n != a->nfiles) {
+        cli_error("plot", "--densities: expected %d file%s, one per spectrum, got %d", a->nfiles,
+                  a->nfiles == 1 ? "" : "s", n);
         return CLI_USAGE;
     }
     return CLI_OK;
@@ -266,7 +327,7 @@ static int check_files(const plot_args *a)
         return CLI_USAGE;
     if (a->trace && check_file(a->trace, 0) != CLI_OK)
         return CLI_USAGE;
-    return CLI_OK;
+    return a->densities ? check_densities(a) : CLI_OK;
 }
 
 static int parse_args(int argc, char **argv, plot_args *a)
@@ -277,6 +338,7 @@ static int parse_args(int argc, char **argv, plot_args *a)
         {"trace", required_argument, NULL, OPT_TRACE},
         {"titles", required_argument, NULL, OPT_TITLES},
         {"title", required_argument, NULL, OPT_TITLE},
+        {"densities", required_argument, NULL, OPT_DENSITIES},
         {"cbmin", required_argument, NULL, OPT_CBMIN},
         {"cbmax", required_argument, NULL, OPT_CBMAX},
         {"plus", required_argument, NULL, OPT_PLUS},
@@ -285,38 +347,20 @@ static int parse_args(int argc, char **argv, plot_args *a)
         {"over", required_argument, NULL, OPT_OVER},
         {"scale", required_argument, NULL, OPT_SCALE},
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
-    int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-        if (c == 'h') {
-            cli_help(plot_help);
-            return PLOT_HELP_SHOWN;
-        }
-        int rc = (c == '?' || c == ':') ? PLOT_NOT_MINE : option(a, c, optarg);
-        if (rc == PLOT_NOT_MINE)
-            return cli_bad_option("plot", c, argv[optind - 1]);
-        if (rc != CLI_OK)
-            return rc;
-    }
-    if (optind >= argc) {
+    cli_parser p = {"plot", plot_help, longopts, NULL, &a->out, own_option, a};
+    cli_parser_more more = {.arg = positional};
+    int rc = cli_parse_args_with(&p, &more, argc, argv);
+    if (rc != CLI_OK)
+        return rc;
+    if (!a->kind) {
         cli_error("plot", "missing KIND (see 'rnnscape plot --help')");
         return CLI_USAGE;
     }
-    if (!(a->kind = find_kind(argv[optind]))) {
-        cli_error("plot", "KIND: expected surface, gradient, traces, loss, surface3d, zoo, "
-                          "pascanu, addition-learning, addition-gradflow, addition-landscape "
-                          "or addition-landscape3d, got '%s'",
-                  argv[optind]);
-        return CLI_USAGE;
-    }
-    a->files = argv + optind + 1;
-    a->nfiles = argc - optind - 1;
     if (!a->out) {
         cli_error("plot", "-o: missing (the figure to write)");
         return CLI_USAGE;
     }
-    int rc = output_format(a);
+    rc = output_format(a);
     if (rc == CLI_OK)
         rc = check_options(a);
     if (rc == CLI_OK)
@@ -348,6 +392,8 @@ static void commands(plot_text *t, const plot_args *a, const char *output)
         plot_text_var(t, "trace", a->trace);
     if (a->titles)
         plot_text_var(t, "titles", a->titles);
+    if (a->densities)
+        plot_text_var(t, "densities", a->densities);
     if (a->title)
         plot_text_var(t, "title", a->title);
     if (a->cbmin)
@@ -370,9 +416,17 @@ int cmd_plot(int argc, char **argv)
 {
     plot_args a = {0};
     a.format = -1;
+    const char **files = malloc((size_t)argc * sizeof *files);
+    if (!files) {
+        cli_error("plot", "out of memory");
+        return CLI_FAILURE;
+    }
+    a.files = files;
     int rc = parse_args(argc, argv, &a);
-    if (rc != CLI_OK)
-        return rc == PLOT_HELP_SHOWN ? CLI_OK : rc;
+    if (rc != CLI_OK) {
+        free(files);
+        return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+    }
 
     outfile of;
     if ((rc = cli_open("plot", a.out, &of)) != CLI_OK)
@@ -401,5 +455,6 @@ int cmd_plot(int argc, char **argv)
         outfile_abort(&of);
     plot_text_free(&t);
     plot_text_free(&script);
+    free(files);
     return rc;
 }

@@ -191,10 +191,12 @@ ok $? "--workdir keeps every view"
 
 # --- without --workdir the temporary folder goes on exit --------------------
 mkdir "$T/tmp"
-TMPDIR=$T/tmp "$RNNSCAPE" explore --grid 20 >"$T/explore2.out" 2>&1 &
+TMPDIR=$T/tmp "$RNNSCAPE" explore --grid 20 --length 7 --samples 30 >"$T/explore2.out" 2>&1 &
 explore=$!
 wait_for 30 sh -c 'ls "$0"/*/view-001.dat' "$T/tmp" && wait_for 30 has_window
 ok $? "a second session opens in a temporary folder"
+grep -q '^# data: 30 sequences of 7 bits' "$T"/tmp/*/view-001.dat
+ok $? "its views are computed from the data options given (--length 7 --samples 30)"
 W=$(window)
 xdotool windowfocus --sync "$W" 2>/dev/null
 at 480 400

@@ -49,7 +49,7 @@ ok $? "no output and no temporary file after the failures"
 
 gnuplot=${GNUPLOT:-$(command -v gnuplot || true)}
 if [ -z "$gnuplot" ] || ! "$gnuplot" -e 'set terminal pngcairo' >/dev/null 2>&1; then
-    skip 30 "gnuplot with the cairo terminals not found"
+    skip 36 "gnuplot with the cairo terminals not found"
     done_testing
     exit 0
 fi
@@ -112,6 +112,23 @@ draws addition-learning png add/addition-curve.dat add/addition-eval.dat
 draws addition-gradflow png add/addition-gradflow.dat
 draws addition-landscape png add/random.dat add/pca.dat add/traj.dat
 draws addition-landscape3d png add/pca.dat add/traj.dat
+
+rns curvature --wx -3:3 --wrec -3:3 --grid 21 -o curv.dat &&
+    rns addition hessian --weights add/addition-weights.dat -o add/spec.dat &&
+    rns addition hessian --weights add/addition-weights.dat --density --every 64 \
+        -o add/dens.dat &&
+    rns addition curvature --weights add/addition-weights.dat --grid 3 --every 256 \
+        -o add/plane.dat
+ok $? "data for the curvature figures"
+draws curvature png curv.dat --points grad.dat --trace t1.dat
+draws spectrum svg add/spec.dat --densities add/dens.dat --titles trained
+draws addition-curvature pdf add/plane.dat
+fails_with 2 "rnnscape plot: --densities: expected 2 files, one per spectrum, got 1" \
+    "--densities must match the spectra" \
+    rns plot spectrum add/spec.dat add/spec.dat --densities add/dens.dat -o fig.png
+fails_with 2 "rnnscape plot: --densities: not an option of 'plot curvature'" \
+    "--densities is only the spectrum's" \
+    rns plot curvature curv.dat --densities add/dens.dat -o fig.png
 
 # --- gnuplot failing: exit 3, no figure ---------------------------------
 printf 'not a data file\n' >bad.dat
