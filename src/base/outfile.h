@@ -44,10 +44,13 @@
  * lock-free table (outfile_remove_pending removes them all and is
  * async-signal-safe), so a signal handler can clean up whatever is being
  * written. This table is the one piece of process-wide state in the
- * library: a signal handler has no other way to reach it. The only
- * renames that cannot be made all-or-nothing are those that fail after
- * others succeeded (the folder changed under the run): the remaining
- * temporaries are removed and the error names the output. */
+ * library: a signal handler has no other way to reach it. A rename that
+ * fails after others succeeded (the folder changed under the run: a
+ * target became a folder) puts the earlier targets back: before its
+ * rename each existing target gets a second name (a hard link beside it),
+ * renamed back on failure, and a target that did not exist is removed.
+ * Only where the file system has no hard links can a replaced target not
+ * be put back. */
 #ifndef RNNSCAPE_OUTFILE_H
 #define RNNSCAPE_OUTFILE_H
 
