@@ -89,5 +89,36 @@ fails_with 2 "rnnscape surface: --data: 'folder': Is a directory" \
 fails_with 2 "rnnscape surface: --data: 'missing': No such file" \
     "surface --data MISSING: exit 2" rns surface --data missing --grid 2
 
+# --- 4. grid + trajectory commit together -----------------------------
+# The run stops itself after its second round (RNNSCAPE_TEST_STOP_ROUND);
+# the trajectory's target then becomes a non-empty folder, so its rename
+# fails after the grid's would have succeeded: neither may be replaced.
+# (Run without the valgrind wrapper: the test needs the program's own pid.)
+land="addition landscape --weights w.dat --directions pca --checkpoints c.dat --grid 7"
+if rns $land -o G --trajectory Tr >/dev/null 2>&1; then
+    cp G G.old
+    RNNSCAPE_TEST_STOP_ROUND=2 "$RNNSCAPE" $land --grid 9 -o G --trajectory Tr 2>"$T/err" &
+    pid=$!
+    st=
+    for i in $(seq 300); do
+        st=$(ps -o stat= -p "$pid" 2>/dev/null)
+        case $st in T*) break ;; esac
+        sleep 0.1
+    done
+    rm -f Tr
+    mkdir Tr
+    echo x >Tr/x
+    kill -CONT "$pid"
+    wait "$pid"
+    one_line_error $? 3 "rnnscape addition landscape: writing 'Tr' failed: Is a directory" \
+        "the trajectory's rename fails after the grid's: exit 3 naming the trajectory"
+    cmp -s G G.old
+    ok $? "and the grid is its old file (the commit was all or nothing)"
+    test -z "$(ls -a | grep '\.tmp\.')"
+    ok $? "and no temporary file is left"
+else
+    ok 1 "addition landscape with a trajectory runs"
+fi
+
 done_testing
 exit $((tap_failed > 0))
