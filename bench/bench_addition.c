@@ -130,8 +130,9 @@ static double run_numpy(const bench_addition_config *cfg, const addition_case *c
         return NAN;
     snprintf(cmd, sizeof cmd,
              "'%s' '%s' --weights '%s' --bits 8 --hidden %d --range 1 --grid %zu --points %zu "
-             "--method %s --out '%s'",
-             cfg->python, cfg->script, wpath, c->hidden, c->grid, points, method, opath);
+             "--method %s --repeat %d --out '%s'",
+             cfg->python, cfg->script, wpath, c->hidden, c->grid, points, method,
+             c->hidden > 16 ? 1 : 3, opath);
     FILE *p = popen(cmd, "r");
     if (!p)
         return NAN;
@@ -254,8 +255,9 @@ void bench_addition(const bench_addition_config *cfg)
                 }
                 char what[64], note[128];
                 snprintf(what, sizeof what, "numpy-%s", m ? "prefixes" : "all-sums");
-                snprintf(note, sizeof note, "first %zu points; largest relative difference %.2g",
-                         k, diff);
+                snprintf(note, sizeof note,
+                         "first %zu points (best of %d); largest relative difference %.2g", k,
+                         c->hidden > 16 ? 1 : 3, diff);
                 row(c->name, grid, c->hidden, what, 0, s_np * (double)pts, s_np, note);
                 len += snprintf(ratios + len, sizeof ratios - len, "; %.0fx numpy-%s",
                                 s_np / (s_all / (double)pts), m ? "prefixes" : "all-sums");

@@ -190,6 +190,44 @@ int cli_close(const char *cmd, outfile *of)
     return CLI_OK;
 }
 
+int cli_abort(const char *cmd, outfile *of)
+{
+    int err = errno ? errno : EIO;
+    if (of->fp && ferror(of->fp))
+        cli_error(cmd, "writing '%s' failed: %s", of->path ? of->path : "standard output",
+                  strerror(err));
+    outfile_abort(of);
+    return CLI_FAILURE;
+}
+
+int cli_read_failure(int err)
+{
+    switch (err) {
+    case ENOENT: case ENOTDIR: case EISDIR: case EACCES: case EPERM: case ELOOP:
+    case ENAMETOOLONG: case ENXIO: case ENODEV:
+        return CLI_USAGE;
+    default:
+        return CLI_FAILURE;
+    }
+}
+
+int cli_output_not_input(const char *cmd, const char *opt, const char *out, ...)
+{
+    va_list ap;
+    int rc = CLI_OK;
+    va_start(ap, out);
+    for (const char *in_opt; rc == CLI_OK && (in_opt = va_arg(ap, const char *));) {
+        const char *in = va_arg(ap, const char *);
+        if (outfile_is_input(out, in)) {
+            cli_error(cmd, "%s: '%s' is the input file of %s (it would be overwritten)", opt, out,
+                      in_opt);
+            rc = CLI_USAGE;
+        }
+    }
+    va_end(ap);
+    return rc;
+}
+
 void cli_header(FILE *fp, int argc, char **argv)
 {
     fprintf(fp, "# rnnscape %s ", PACKAGE_VERSION);

@@ -51,6 +51,21 @@ int cli_choice(const char *cmd, const char *opt, const char *arg, const char *co
 int cli_open(const char *cmd, const char *path, outfile *of);
 /* Commits the output; CLI_OK or prints and CLI_FAILURE. */
 int cli_close(const char *cmd, outfile *of);
+/* Refuses an output that is one of the command's input files (before
+ * anything is written): opt and out the output's option and path, then
+ * pairs of an input's option and path (a NULL path is skipped), ending
+ * with NULL. CLI_OK, or prints "OPT: 'OUT' is the input file of IN_OPT"
+ * and returns CLI_USAGE. */
+/* Discards the output after a failure; when the failure was writing it
+ * (the stream has an error: EFBIG past `ulimit -f`, ENOSPC, EIO) prints
+ * "writing 'FILE' failed: REASON" first. Returns CLI_FAILURE. */
+int cli_abort(const char *cmd, outfile *of);
+/* The exit status for an input file that could not be read, from the
+ * errno of the failure: a name that is no readable file (missing, a
+ * folder, no permission) is bad input, CLI_USAGE; a read that failed
+ * (EIO from a device, /proc/self/mem) is an I/O error, CLI_FAILURE. */
+int cli_read_failure(int err);
+int cli_output_not_input(const char *cmd, const char *opt, const char *out, ...);
 
 /* Writes "# rnnscape VERSION CMD" and "# command: ..." (the full argv,
  * control bytes escaped so the header stays one line each). */

@@ -80,7 +80,7 @@ static int load_file(const char *cmd, const char *path, const memory_limit *memo
         cli_error(cmd, "--data: '%s' line %zu: %s", path, err.line, err.what);
     else
         cli_error(cmd, "--data: '%s': %s", path, err.what);
-    return CLI_USAGE;
+    return st == RS_EIO ? cli_read_failure(err.errnum) : CLI_USAGE;
 }
 
 /* The tutorial's data set: 20 x 10, seed 1, count targets. An option

@@ -20,6 +20,7 @@ static par_ctx par = {0, 1, 0, -1, -1, NULL};
 static int resume_given;
 static size_t test_rows_per_rank; /* RNNSCAPE_TEST_ROWS_PER_RANK */
 static long test_kill_round = -1; /* RNNSCAPE_TEST_KILL_ROUND */
+static long test_stop_round = -1; /* RNNSCAPE_TEST_STOP_ROUND: SIGSTOP, for a test to act */
 
 /* How long the ranks wait for each other at exit before deciding that one
  * of them failed alone (generous: ranks leave the job's last exchange
@@ -88,6 +89,7 @@ int cli_par_begin(int *argc, char ***argv)
     par.fault_round = env_count("RNNSCAPE_TEST_FAIL_ROUND", 0);
     test_rows_per_rank = (size_t)env_count("RNNSCAPE_TEST_ROWS_PER_RANK", 0);
     test_kill_round = env_count("RNNSCAPE_TEST_KILL_ROUND", -1);
+    test_stop_round = env_count("RNNSCAPE_TEST_STOP_ROUND", -1);
     if (is_grid_command(*argc, *argv))
         take_resume(argc, *argv);
     return CLI_OK;
@@ -139,6 +141,8 @@ static void on_round(void *ctx, size_t done, size_t total)
     grid_progress *g = ctx;
     if (++g->rounds == test_kill_round && par.rank == 0)
         raise(SIGKILL);
+    if (g->rounds == test_stop_round && par.rank == 0)
+        raise(SIGSTOP); /* the test changes the folder, then continues it */
     if (par.rank != 0 || !isatty(STDERR_FILENO))
         return;
     struct timespec now;
@@ -177,11 +181,16 @@ static void report_failure(const char *cmd, const gridjob *job, const gridjob_re
 {
     char where[96] = "";
     const char *name = job->path && strcmp(job->path, "-") != 0 ? job->path : "standard output";
+    if (job->group && job->group_names && job->group_names[rep->output] &&
+        strcmp(job->group_names[rep->output], "-") != 0)
+        name = job->group_names[rep->output]; /* one of the outputs committed with the grid */
     if (par.size > 1)
         snprintf(where, sizeof where, " (rank %d of %d)", rep->rank, par.size);
     switch (rep->step) {
     case GRIDJOB_STEP_OPEN:
-        if (rep->status == RS_EINVAL)
+        if (rep->status == RS_EINVAL && rep->err == EEXIST)
+            cli_error(cmd, "-o: '%s' is the file of another output already", name);
+        else if (rep->status == RS_EINVAL)
             cli_error(cmd, "--resume: needs -o FILE (a file to continue)");
         else
             cli_error(cmd, "cannot write '%s': %s%s", name,

@@ -1,13 +1,26 @@
 #include "cli_progress.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
+
+/* RNNSCAPE_TEST_PROGRESS_AFTER, when it is a number >= 0; else 1 s. */
+static double delay(void)
+{
+    const char *s = getenv("RNNSCAPE_TEST_PROGRESS_AFTER");
+    char *end;
+    double v = s && *s ? strtod(s, &end) : -1.0;
+    return s && *s && *end == '\0' && v >= 0.0 ? v : 1.0;
+}
 
 void cli_progress_start(cli_progress *p, const char *cmd, size_t total)
 {
     p->cmd = cmd;
     p->total = total;
     p->shown = 0;
+    p->last = -1;
+    p->tty = isatty(STDERR_FILENO);
+    p->after = delay();
     clock_gettime(CLOCK_MONOTONIC, &p->t0);
 }
 
@@ -20,11 +33,16 @@ void cli_progress_show(cli_progress *p, size_t done)
         p->shown = 0;
         return;
     }
+    if (!p->tty)
+        return;
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     double secs = (double)(now.tv_sec - p->t0.tv_sec) + 1e-9 * (double)(now.tv_nsec - p->t0.tv_nsec);
-    if (secs < 1.0 || !isatty(STDERR_FILENO))
+    int pct = (int)(100.0 * (double)done / (double)total);
+    if (secs < p->after || pct == p->last)
         return;
-    fprintf(stderr, "\rrnnscape %s: %3.0f%%", p->cmd, 100.0 * (double)done / (double)total);
+    fprintf(stderr, "\rrnnscape %s: %3d%%", p->cmd, pct);
+    fflush(stderr);
     p->shown = 1;
+    p->last = pct;
 }

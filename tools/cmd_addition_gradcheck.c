@@ -8,6 +8,8 @@
 #include "addition_objective.h"
 #include "gradcheck.h"
 #include "cli.h"
+#include "cli_memory.h"
+#include "cli_progress.h"
 #include "cmd_addition_sub.h"
 #include "parse.h"
 
@@ -36,7 +38,11 @@ static const char help_text[] =
     "  --tol X            largest accepted relative error (default 1e-6)\n"
     "  --floor F          absolute floor of the denominator (default 1e-8)\n"
     "  -o, --output FILE  the per-weight table: index matrix row column backprop\n"
-    "                     numeric rel (matrix 0 = W0, 1 = W1, 2 = Wh)\n";
+    "                     numeric rel (matrix 0 = W0, 1 = W1, 2 = Wh)\n"
+    CLI_MEMORY_HELP
+    "The differences are taken of E evaluated by the prefix trie (as 'addition\n"
+    "landscape' does), the weights shared among OpenMP's threads (OMP_NUM_THREADS);\n"
+    "the result is the same for any number of threads.\n";
 
 typedef struct {
     const char *weights, *output;
@@ -46,6 +52,7 @@ typedef struct {
     uint64_t seed;
     double eps, tol, floor;
     long order;
+    memory_limit memory;
 } check_opts;
 
 /* "A,B" with two non-negative integers. */
@@ -94,6 +101,7 @@ static int check_option(void *ctx, int c, const char *arg)
         return rc;
     switch (c) {
     case ADD_OPT_WEIGHTS: o->weights = arg; return CLI_OK;
+    case OPT_MAX_MEMORY: return cli_memory_option(CMD, arg, &o->memory);
     case OPT_BITS: return cli_long(CMD, "--bits", arg, 2, ADDITION_BITS_MAX, &o->bits);
     case OPT_HIDDEN: return cli_long(CMD, "--hidden", arg, 1, ADDITION_HIDDEN_MAX, &o->hidden);
     case OPT_PAIR: return parse_pair(arg, o);
@@ -125,6 +133,7 @@ static int parse_opts(int argc, char **argv, check_opts *o)
                                              {"floor", required_argument, NULL, OPT_FLOOR},
                                              {"order", required_argument, NULL, OPT_ORDER},
                                              {"output", required_argument, NULL, 'o'},
+                                             CLI_MEMORY_LONGOPT,
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     *o = (check_opts){.bits = 8,
@@ -143,6 +152,19 @@ static int parse_opts(int argc, char **argv, check_opts *o)
         rc = CLI_USAGE;
     }
     return rc;
+}
+
+/* What the check will hold once the weights are known: the pairs and one
+ * sum's scratch, the trie pool, a probe per thread, the table. */
+static int check_memory(const check_opts *o, const addition_net *net)
+{
+    size_t npairs = o->have_pair ? 1 : (size_t)o->batch, slots = gradcheck_pool_threads();
+    double n = (double)net->nparams, T = net->bits, H = net->hidden;
+    double problem = 8.0 * (double)npairs + 8.0 * ((T + 1.0) * H + 3.0 * T + 2.0 * H + n);
+    double table = n * (double)(sizeof(gradcheck_entry) + sizeof(double)) + 8.0 * n * (double)slots;
+    double bytes = problem + table +
+                   addition_loss_pool_bytes(net->bits, net->hidden, npairs, slots);
+    return cli_memory_check(CMD, &o->memory, bytes, "the gradient check");
 }
 
 /* The weights and the sums E is taken over. */
@@ -165,6 +187,8 @@ static int setup(const check_opts *o, addition_net *net, addition_problem *pb, r
                   o->pair_b, half, net->bits);
         return CLI_USAGE;
     }
+    if ((rc = check_memory(o, net)) != CLI_OK)
+        return rc;
     uint32_t a = (uint32_t)o->pair_a, b = (uint32_t)o->pair_b;
     rs_status st = o->have_pair ? addition_problem_init_pairs(pb, net, 1, &a, &b)
                                 : addition_problem_init_drawn(pb, net, r, (size_t)o->batch);
@@ -228,8 +252,17 @@ static void summary(const check_opts *o, const addition_problem *pb, const gradc
            o->tol, o->floor);
 }
 
-/* The one checker (gradcheck.h) over every weight; the verdict is the
- * documented one: worst rel = |bp - fd| / max(|bp|, |fd|, floor) < tol. */
+/* Progress of the differences, weight by weight (cli_progress.h). */
+static void on_progress(void *ctx, size_t done, size_t total)
+{
+    (void)total;
+    cli_progress_show(ctx, done);
+}
+
+/* The one checker (gradcheck.h) over every weight: the analytic gradient
+ * from the (possibly wrapped) objective, the differences from the trie
+ * pool on every thread. The verdict is the documented one: worst rel =
+ * |bp - fd| / max(|bp|, |fd|, floor) < tol. */
 static int check(const check_opts *o, const addition_net *net, addition_problem *pb,
                  cmd_objective_wrap wrap, void *wrap_ctx, gradcheck_entry *e, size_t *at)
 {
@@ -240,7 +273,17 @@ static int check(const check_opts *o, const addition_net *net, addition_problem 
     g.tutorial_steps = 0; /* E(w + h) and E(w - h) directly */
     objective real = addition_objective(pb);
     objective obj = wrap ? wrap(&real, wrap_ctx) : real;
-    rs_status st = gradcheck_objective(&obj, net->w, &g, e, NULL);
+    addition_loss_pool *lp = NULL;
+    size_t slots = gradcheck_pool_threads();
+    rs_status st = addition_loss_pool_new(pb, slots, &lp);
+    if (st == RS_OK) {
+        cli_progress prog;
+        cli_progress_start(&prog, CMD, net->nparams);
+        gradcheck_pool pool = {slots, addition_loss_pool_eval, lp, on_progress, &prog};
+        st = gradcheck_objective_pool(&obj, &pool, net->w, &g, e, NULL);
+        cli_progress_show(&prog, net->nparams); /* erases the line */
+    }
+    addition_loss_pool_free(lp);
     if (st != RS_OK) {
         cli_error(CMD, "%s", st == RS_ENOMEM ? "out of memory" : rs_status_str(st));
         return CLI_FAILURE;
@@ -263,6 +306,8 @@ int addition_cmd_gradcheck_wrapped(int argc, char **argv, int nfull, char **full
     if (rc == CLI_HELP_SHOWN)
         return CLI_OK;
     if (rc != CLI_OK)
+        return rc;
+    if ((rc = cli_output_not_input(CMD, "-o", o.output, "--weights", o.weights, NULL)) != CLI_OK)
         return rc;
     addition_net net = {0};
     addition_problem pb = {0};
@@ -332,6 +377,8 @@ int addition_cmd_gradflow(int argc, char **argv, int nfull, char **full)
         cli_error(CMD, "--weights FILE is required (see 'rnnscape addition gradflow --help')");
         return CLI_USAGE;
     }
+    if (cli_output_not_input(CMD, "-o", output, "--weights", weights, NULL) != CLI_OK)
+        return CLI_USAGE;
     addition_net net;
     addition_evalset es = {0};
     int rc = addition_load_weights(CMD, weights, &net);

@@ -425,6 +425,8 @@ int addition_cmd_hessian(int argc, char **argv, int nfull, char **full)
     int rc = parse_opts(argc, argv, &o);
     if (rc != CLI_OK)
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+    if ((rc = cli_output_not_input(CMD, "-o", o.output, "--weights", o.weights, NULL)) != CLI_OK)
+        return rc;
     addition_net net;
     if ((rc = addition_load_weights(CMD, o.weights, &net)) != CLI_OK)
         return rc;

@@ -293,7 +293,8 @@ static rs_status land_tail(void *ctx, FILE *fp)
 }
 
 /* Computes and writes the grid, its rows split across MPI ranks. */
-static int write_grid(const land_opts *o, const landscape *l, int nfull, char **full)
+static int write_grid(const land_opts *o, const landscape *l, int nfull, char **full,
+                      addition_outputs *out)
 {
     size_t n = (size_t)o->grid;
     double *axis = malloc(n * sizeof *axis), *v = malloc(n * sizeof *v);
@@ -316,6 +317,12 @@ static int write_grid(const land_opts *o, const landscape *l, int nfull, char **
                        .tail = land_tail,
                        .ctx = &j,
                        .path = o->output};
+        if (out->group.n > 0) { /* the grid commits with the trajectory */
+            out->opt[out->group.n] = "-o";
+            out->path[out->group.n] = o->output ? o->output : "-";
+            job.group = &out->group;
+            job.group_names = out->path;
+        }
         rc = cli_grid_run(CMD, &job, nfull, full);
     }
     addition_landscape_plan_free(pl);
@@ -347,6 +354,11 @@ int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
         return CLI_OK;
     if (rc != CLI_OK)
         return rc;
+    if ((rc = cli_output_not_input(CMD, "-o", o.output, "--weights", o.weights, "--checkpoints",
+                                   o.checkpoints, NULL)) != CLI_OK ||
+        (rc = cli_output_not_input(CMD, "--trajectory", o.trajectory, "--weights", o.weights,
+                                   "--checkpoints", o.checkpoints, NULL)) != CLI_OK)
+        return rc;
     landscape l = {0};
     addition_outputs out = {0};
     FILE *traj_fp = NULL;
@@ -354,8 +366,8 @@ int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
     /* The trajectory: rank 0's alone, and all or nothing with the grid:
      * it is written and flushed to its temporary file (or device) before
      * the grid runs, so every failure it can meet but a rename (a full
-     * disk, /dev/full) stops the command before the grid is replaced; its
-     * rename follows the grid's, which the grid driver makes. */
+     * disk, /dev/full) stops the command before the grid is replaced; the
+     * grid driver commits both through the group, all or none. */
     if (rc == CLI_OK && o.trajectory && o.output && strcmp(o.output, o.trajectory) == 0) {
         cli_error(CMD, "--trajectory: '%s' is the file of --output already", o.trajectory);
         rc = CLI_USAGE;
@@ -372,9 +384,7 @@ int addition_cmd_landscape(int argc, char **argv, int nfull, char **full)
     }
     rc = cli_par_agree(rc);
     if (rc == CLI_OK)
-        rc = write_grid(&o, &l, nfull, full);
-    if (rc == CLI_OK && traj_fp)
-        rc = addition_outputs_commit(CMD, &out);
+        rc = write_grid(&o, &l, nfull, full, &out);
     addition_outputs_abort(&out);
     landscape_free(&l);
     return rc;

@@ -4,11 +4,15 @@
 #include <sys/stat.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "addition_io.h"
 #include "addition_train.h"
 #include "cli.h"
+#include "cli_memory.h"
+#include "cli_progress.h"
 #include "cmd_addition_sub.h"
 
 #define CMD "addition train"
@@ -59,7 +63,8 @@ static const char help_text[] =
     "                     over the evaluation set of ||dE/dh_k||; one grid row per\n"
     "                     checkpoint (gnuplot pm3d/image)\n"
     "  --checkpoints FILE per checkpoint: iteration and every weight\n"
-    "  --save FILE        the final weights (read by --weights elsewhere)\n\n"
+    "  --save FILE        the final weights (read by --weights elsewhere)\n"
+    CLI_MEMORY_HELP "\n"
     "Checkpoint i holds the weights after i iterations: 0, every, 2*every, ...,\n"
     "and always the final weights (after --iters iterations).\n";
 
@@ -80,6 +85,7 @@ typedef struct {
     int quiet;
     const char *dir;
     const char *path[OUT_N];
+    memory_limit memory;
 } train_opts;
 
 /* Writes x as old NumPy (1.13 and before) prints a 1-element float array:
@@ -145,6 +151,7 @@ static int train_option(void *ctx, int c, const char *arg)
     case OPT_HIDDEN: return cli_long(CMD, "--hidden", arg, 1, ADDITION_HIDDEN_MAX, &o->hidden);
     case OPT_EVERY: return cli_long(CMD, "--every", arg, 1, 10000000L, &o->every);
     case 'q': o->quiet = 1; return CLI_OK;
+    case OPT_MAX_MEMORY: return cli_memory_option(CMD, arg, &o->memory);
     case OPT_ALPHA: o->alpha_text = arg; return CLI_OK; /* its meaning needs --optimizer */
     }
     return CLI_NOT_MINE;
@@ -173,6 +180,7 @@ static int parse_opts(int argc, char **argv, train_opts *o)
                                           {"gradflow", required_argument, NULL, OPT_CURVE + 2},
                                           {"checkpoints", required_argument, NULL, OPT_CURVE + 3},
                                           {"save", required_argument, NULL, OPT_CURVE + 4},
+                                          CLI_MEMORY_LONGOPT,
                                           {"help", no_argument, NULL, 'h'}};
     enum { NFIXED = sizeof fixed / sizeof fixed[0], ROOM = NFIXED + ADD_OPTIM_PARAMS_MAX + 4 };
     struct option longopts[ROOM];
@@ -206,6 +214,8 @@ typedef struct {
     char *owned[OUT_N];
     int quiet, bits;
     long every;
+    int progress; /* show cli_progress (outputs asked for, no log on a terminal) */
+    cli_progress prog;
 } train_out;
 
 static const char *const out_opts[OUT_N] = {"--curve", "--eval", "--gradflow", "--checkpoints",
@@ -311,6 +321,8 @@ static rs_status on_iteration(void *ctx, const addition_train_record *r)
                 r->step.loss, r->mean_abs_error);
     if (!t->quiet && r->iter % t->every == 0)
         print_block(t->bits, r->a, r->b, &r->step);
+    if (t->progress && r->iter % 64 == 0) /* the clock is read every 64 iterations */
+        cli_progress_show(&t->prog, (size_t)r->iter);
     return RS_OK;
 }
 
@@ -336,7 +348,15 @@ static int train(const train_opts *o, addition_net *net, rng *r, const addition_
                                  .on_iteration = on_iteration,
                                  .on_checkpoint = on_checkpoint,
                                  .ctx = t};
+    int any = 0;
+    for (int i = 0; i < OUT_N; i++)
+        any |= t->fp[i] != NULL;
+    /* the log on a terminal is its own progress; the line would cut into it */
+    t->progress = any && (t->quiet || !isatty(STDOUT_FILENO));
+    cli_progress_start(&t->prog, CMD, (size_t)o->iters);
     rs_status st = addition_train(net, r, &cfg);
+    if (t->progress)
+        cli_progress_show(&t->prog, (size_t)o->iters); /* erases the line */
     if (st == RS_OK)
         return CLI_OK;
     if (st == RS_ERANGE) /* the last iteration written is the first not finite */
@@ -347,6 +367,25 @@ static int train(const train_opts *o, addition_net *net, rng *r, const addition_
     return CLI_FAILURE;
 }
 
+/* The run's estimate (addition_train_bytes) against the ceiling, before
+ * anything is allocated. */
+static int check_memory(const train_opts *o)
+{
+    int eval = o->dir || o->path[OUT_EVAL] || o->path[OUT_GRADFLOW];
+    int gradflow = o->dir || o->path[OUT_GRADFLOW];
+    size_t pairs = o->bits <= ADDITION_FULL_BITS_MAX ? (size_t)1 << (2 * (o->bits - 1))
+                                                       : (size_t)ADDITION_SAMPLE_PAIRS;
+    size_t state = 0;
+    if (o->use_optim) {
+        state = o->config.type->state_size(addition_nparams((int)o->hidden));
+        if (state == SIZE_MAX)
+            return cli_memory_check(CMD, &o->memory, INFINITY, "the optimiser's state");
+    }
+    double bytes = addition_train_bytes((int)o->bits, (int)o->hidden, o->every, eval ? pairs : 0,
+                                        gradflow, state);
+    return cli_memory_check(CMD, &o->memory, bytes, "training");
+}
+
 int addition_cmd_train(int argc, char **argv, int nfull, char **full)
 {
     train_opts o;
@@ -354,6 +393,8 @@ int addition_cmd_train(int argc, char **argv, int nfull, char **full)
     if (rc == CLI_HELP_SHOWN)
         return CLI_OK;
     if (rc != CLI_OK)
+        return rc;
+    if ((rc = check_memory(&o)) != CLI_OK)
         return rc;
     rng r;
     if ((rc = addition_seed(CMD, &r, o.kind, o.seed)) != CLI_OK)

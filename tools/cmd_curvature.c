@@ -174,6 +174,8 @@ int cmd_curvature(int argc, char **argv)
     int rc = parse_args(argc, argv, &a);
     if (rc != CLI_OK)
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+    if ((rc = cli_output_not_input("curvature", "-o", a.out, "--data", a.data.path, NULL)) != CLI_OK)
+        return rc;
     dataset ds;
     if ((rc = cli_data_get("curvature", &a.data, &ds)) != CLI_OK)
         return rc;

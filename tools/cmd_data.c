@@ -33,6 +33,8 @@ int cmd_data(int argc, char **argv)
     int rc = cli_parse_args(&p, argc, argv);
     if (rc != CLI_OK)
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+    if ((rc = cli_output_not_input("data", "-o", out, "--data", d.path, NULL)) != CLI_OK)
+        return rc;
     dataset ds;
     if ((rc = cli_data_get("data", &d, &ds)) != CLI_OK)
         return rc;
@@ -41,8 +43,10 @@ int cmd_data(int argc, char **argv)
         cli_header(of.fp, argc, argv);
         cli_data_header(of.fp, &d, &ds);
         fprintf(of.fp, "# columns: x_1 .. x_%zu target\n", ds.t);
-        dataset_write(&ds, of.fp);
-        rc = cli_close("data", &of);
+        if (dataset_write(&ds, of.fp) != RS_OK)
+            rc = cli_abort("data", &of);
+        else
+            rc = cli_close("data", &of);
     }
     dataset_free(&ds);
     return rc;

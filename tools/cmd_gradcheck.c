@@ -317,6 +317,8 @@ int cmd_gradcheck_wrapped(int argc, char **argv, cmd_objective_wrap wrap, void *
     int rc = parse_args(argc, argv, &a);
     if (rc != CLI_OK)
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+    if ((rc = cli_output_not_input("gradcheck", "-o", a.out, "--data", a.data.path, NULL)) != CLI_OK)
+        return rc;
     dataset ds;
     if ((rc = cli_data_get("gradcheck", &a.data, &ds)) != CLI_OK)
         return rc;

@@ -116,6 +116,8 @@ int cmd_gradtime(int argc, char **argv)
     dataset ds = {0};
     double *g = NULL;
     outfile of;
+    if (rc == CLI_OK)
+        rc = cli_output_not_input("gradtime", "-o", a->out, "--data", a->data.path, NULL);
     if (rc != CLI_OK || (rc = cli_data_get("gradtime", &a->data, &ds)) != CLI_OK)
         goto done;
     g = malloc((ds.t + 1) * sizeof *g);

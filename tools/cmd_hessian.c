@@ -126,6 +126,8 @@ int cmd_hessian(int argc, char **argv)
     int rc = parse_args(argc, argv, &a);
     if (rc != CLI_OK)
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+    if ((rc = cli_output_not_input("hessian", "-o", a.out, "--data", a.data.path, NULL)) != CLI_OK)
+        return rc;
     dataset ds;
     if ((rc = cli_data_get("hessian", &a.data, &ds)) != CLI_OK)
         return rc;

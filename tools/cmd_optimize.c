@@ -120,10 +120,10 @@ static int write_trace(FILE *fp, const optimize_args *a, const optim_config *c, 
                   t->iter);
         return CLI_OK;
     }
-    if (st != RS_OK) {
+    if (st != RS_OK && !ferror(fp)) /* a write error is the caller's to name */
         cli_error(cmd, "%s", rs_status_str(st));
+    if (st != RS_OK)
         return CLI_FAILURE;
-    }
     return CLI_OK;
 }
 
@@ -141,6 +141,8 @@ int cmd_optimize(int argc, char **argv)
     int rc = parse_args(argc, argv, &a, &c);
     if (rc != CLI_OK)
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+    if ((rc = cli_output_not_input(cmd, "-o", a.out, "--data", a.data.path, NULL)) != CLI_OK)
+        return rc;
     dataset ds;
     if ((rc = cli_data_get(cmd, &a.data, &ds)) != CLI_OK)
         return rc;
@@ -149,7 +151,7 @@ int cmd_optimize(int argc, char **argv)
     if ((rc = cli_open(cmd, a.out, &of)) == CLI_OK) {
         write_header(of.fp, argc, argv, &a, &c, &ds);
         if ((rc = write_trace(of.fp, &a, &c, &ds, &t)) != CLI_OK) {
-            outfile_abort(&of);
+            cli_abort(cmd, &of);
         } else {
             if (!a.out)
                 print_final(of.fp, "# ", &t);

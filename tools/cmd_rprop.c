@@ -170,10 +170,10 @@ static int write_trace(FILE *fp, const rprop_args *a, const dataset *ds, rprop_p
                   t.last_iter);
         return CLI_OK;
     }
-    if (st != RS_OK) {
+    if (st != RS_OK && !ferror(fp)) /* a write error is the caller's to name */
         cli_error("rprop", "%s", rs_status_str(st));
+    if (st != RS_OK)
         return CLI_FAILURE;
-    }
     return CLI_OK;
 }
 
@@ -191,6 +191,8 @@ int cmd_rprop(int argc, char **argv)
     int rc = parse_args(argc, argv, &a);
     if (rc != CLI_OK)
         return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+    if ((rc = cli_output_not_input("rprop", "-o", a.out, "--data", a.data.path, NULL)) != CLI_OK)
+        return rc;
     dataset ds;
     if ((rc = cli_data_get("rprop", &a.data, &ds)) != CLI_OK)
         return rc;
@@ -199,7 +201,7 @@ int cmd_rprop(int argc, char **argv)
     if ((rc = cli_open("rprop", a.out, &of)) == CLI_OK) {
         write_header(of.fp, argc, argv, &a, &ds);
         if ((rc = write_trace(of.fp, &a, &ds, &last)) != CLI_OK) {
-            outfile_abort(&of);
+            cli_abort("rprop", &of);
         } else {
             if (!a.out)
                 print_final(of.fp, "# ", &last);

@@ -1,9 +1,15 @@
 #include "addition_train.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "addition_objective.h"
+#include "addition_trie.h"
 #include "optim.h"
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 /* What one run carries between iterations. */
 typedef struct {
@@ -12,6 +18,8 @@ typedef struct {
     double *window; /* the last `every` abs_errors, a ring (running_mean) */
     double window_sum;
     double dh[ADDITION_BITS_MAX];
+    addition_trie trie;       /* the evaluation set's prefixes (with eval) */
+    addition_trie_work *work; /* and the scratch of its evaluation */
 } train_run;
 
 /* The checkpoint of the weights w after iter iterations, with its
@@ -21,8 +29,13 @@ static rs_status checkpoint(train_run *t, long iter, const double *w)
     const addition_train_config *cfg = t->cfg;
     addition_train_checkpoint c = {.iter = iter, .net = t->net, .w = w};
     if (cfg->eval) {
+        /* the gradient flow needs the batched evaluation's backward pass,
+         * which gives the loss and accuracy too; without it the trie's
+         * forward walk (the landscape's evaluation) is several times faster */
         double *dh = cfg->gradflow ? t->dh : NULL;
-        rs_status st = addition_evaluate(t->net, w, cfg->eval, &c.mean_loss, &c.accuracy, dh);
+        rs_status st =
+            dh ? addition_evaluate(t->net, w, cfg->eval, &c.mean_loss, &c.accuracy, dh)
+               : addition_trie_eval(&t->trie, t->net, w, t->work, &c.mean_loss, &c.accuracy);
         if (st != RS_OK)
             return st;
         c.evaluated = 1;
@@ -124,9 +137,47 @@ rs_status addition_train(addition_net *net, rng *r, const addition_train_config 
     if (cfg->iters < 0 || cfg->every < 1 || (cfg->gradflow && !cfg->eval))
         return RS_EINVAL;
     train_run t = {.net = net, .cfg = cfg};
+    rs_status st = RS_OK;
     if (cfg->running_mean && !(t.window = calloc((size_t)cfg->every, sizeof *t.window)))
-        return RS_ENOMEM;
-    rs_status st = cfg->optim ? optim_loop(&t, r) : tutorial_loop(&t, r);
+        st = RS_ENOMEM;
+    int trie = cfg->eval && !cfg->gradflow;
+    if (st == RS_OK && trie && (st = addition_trie_init(&t.trie, cfg->eval)) == RS_OK)
+        st = addition_trie_work_new(&t.trie, net->hidden, &t.work);
+    if (st == RS_OK)
+        st = cfg->optim ? optim_loop(&t, r) : tutorial_loop(&t, r);
+    addition_trie_work_free(t.work);
+    if (trie)
+        addition_trie_free(&t.trie);
     free(t.window);
     return st;
+}
+
+double addition_train_bytes(int bits, int hidden, long every, size_t eval_pairs, int gradflow,
+                            size_t optim_state)
+{
+    double T = bits, H = hidden, n = (double)addition_nparams(hidden), hp = H + 8.0;
+    /* the weights, the update, one sum's scratch, the optimiser's state,
+     * the running mean's ring */
+    double bytes = 8.0 * (3.0 * n + (T + 1.0) * H + 3.0 * T + 2.0 * H) + (double)optim_state +
+                   8.0 * (double)every;
+    if (eval_pairs) {
+        double m = (double)eval_pairs;
+        /* the set (two indices a pair), its trie (per level and node a
+         * child index, input, target, weight; a key and node per pair
+         * while it is built) and the trie's scratch (chunks of at most
+         * 4 * max(24, 1024 / hp) nodes a level) */
+        double rmax = 4.0 * fmax(24.0, 1024.0 / hp);
+        bytes += 8.0 * m + T * m * 14.0 + 20.0 * m +
+                 8.0 * (hp * hp + 7.0 * hp + rmax * hp * (T + 1.0) + 2.0 * rmax);
+        /* the gradient flow's batches of at most 64 sums, one per thread at
+         * a time, each with its states, deltas and weights (addition_batch.c) */
+        double threads = 1.0;
+#ifdef _OPENMP
+        threads = omp_get_max_threads();
+#endif
+        if (gradflow)
+            bytes += threads * 8.0 *
+                     (2.0 * hp * hp + 5.0 * hp + (T + 4.0) * 64.0 * hp + 2.0 * T * 64.0);
+    }
+    return bytes;
 }

@@ -8,6 +8,7 @@
 #ifndef RNNSCAPE_ADDITION_TRAIN_H
 #define RNNSCAPE_ADDITION_TRAIN_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "addition.h"
@@ -45,7 +46,9 @@ typedef struct {
      * and its gradient clipping (optim.h; its iters is replaced by ours),
      * one step per sum on that sum's E. */
     const optim_config *optim;
-    const addition_evalset *eval; /* evaluate at every checkpoint, or NULL */
+    const addition_evalset *eval; /* evaluate at every checkpoint, or NULL: by
+                                     addition_evaluate with the gradient flow,
+                                     else by the trie (addition_mean_loss's) */
     int gradflow;                 /* and the gradient flow (needs eval) */
     int running_mean;             /* fill mean_abs_error (keeps `every` errors) */
     rs_status (*on_iteration)(void *ctx, const addition_train_record *r);    /* or NULL */
@@ -58,5 +61,11 @@ typedef struct {
  * optimiser's step made the loss or gradient not finite (after handing
  * over that iteration); RS_EINVAL for a bad configuration, RS_ENOMEM. */
 rs_status addition_train(addition_net *net, rng *r, const addition_train_config *cfg);
+
+/* Bytes a run holds (an estimate, for a check before allocating as
+ * memory.h asks): with eval_pairs sums evaluated at checkpoints (0: none),
+ * the gradient flow or not, and optim_state bytes of optimiser state. */
+double addition_train_bytes(int bits, int hidden, long every, size_t eval_pairs, int gradflow,
+                            size_t optim_state);
 
 #endif

@@ -3,6 +3,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 const char *const gradcheck_verdict_names[] = {"pass", "FAIL", "not finite"};
 
@@ -16,27 +19,37 @@ gradcheck_opts gradcheck_defaults(void)
  * them as +inf, which makes the verdict "not finite". */
 static double defined(double v) { return isnan(v) ? INFINITY : v; }
 
+/* Where the differences' losses come from: the objective's fdf (one
+ * caller), or one slot of a pool (several threads at once). */
+typedef struct {
+    const objective *obj;
+    const gradcheck_pool *pool;
+    size_t slot;
+} loss_source;
+
 /* The loss with probe[p] set to v (the rest of probe is w). */
-static rs_status loss_at(const objective *obj, double *probe, size_t p, double v, double *loss)
+static rs_status loss_at(const loss_source *src, double *probe, size_t p, double v, double *loss)
 {
     probe[p] = v;
-    return objective_fdf(obj, probe, loss, NULL);
+    if (src->pool)
+        return src->pool->loss(src->pool->ctx, src->slot, probe, loss);
+    return objective_fdf(src->obj, probe, loss, NULL);
 }
 
 /* Difference E(a) - E(b), two loss evaluations at probe[p] = a and b. */
-static rs_status loss_difference(const objective *obj, double *probe, size_t p, double a,
+static rs_status loss_difference(const loss_source *src, double *probe, size_t p, double a,
                                  double b, double *diff)
 {
     double ea, eb;
-    rs_status st = loss_at(obj, probe, p, a, &ea);
+    rs_status st = loss_at(src, probe, p, a, &ea);
     if (st == RS_OK)
-        st = loss_at(obj, probe, p, b, &eb);
+        st = loss_at(src, probe, p, b, &eb);
     *diff = ea - eb;
     return st;
 }
 
 /* Central difference of E along parameter p; probe holds w and is restored. */
-static rs_status central_difference(const objective *obj, double *probe, size_t p,
+static rs_status central_difference(const loss_source *src, double *probe, size_t p,
                                     const gradcheck_opts *o, double *num)
 {
     double keep = probe[p], h = o->eps, d1, d2;
@@ -44,16 +57,16 @@ static rs_status central_difference(const objective *obj, double *probe, size_t 
     if (o->order == 2 && o->tutorial_steps) {
         /* The tutorial's stepping: w += h, then w -= 2h from there. */
         double plus_w = keep + h;
-        st = loss_difference(obj, probe, p, plus_w, plus_w - 2.0 * h, &d1);
+        st = loss_difference(src, probe, p, plus_w, plus_w - 2.0 * h, &d1);
         /* central difference: (E(w+h) - E(w-h)) / 2h, error O(h^2) */
         *num = d1 / (2.0 * h);
     } else if (o->order == 2) {
-        st = loss_difference(obj, probe, p, keep + h, keep - h, &d1);
+        st = loss_difference(src, probe, p, keep + h, keep - h, &d1);
         *num = d1 / (2.0 * h);
     } else {
-        st = loss_difference(obj, probe, p, keep + h, keep - h, &d1);
+        st = loss_difference(src, probe, p, keep + h, keep - h, &d1);
         if (st == RS_OK)
-            st = loss_difference(obj, probe, p, keep + 2.0 * h, keep - 2.0 * h, &d2);
+            st = loss_difference(src, probe, p, keep + 2.0 * h, keep - 2.0 * h, &d2);
         /* 5-point stencil: (8(E(w+h)-E(w-h)) - (E(w+2h)-E(w-2h))) / 12h, error O(h^4) */
         *num = (8.0 * d1 - d2) / (12.0 * h);
     }
@@ -94,6 +107,11 @@ static gradcheck_verdict worst_of(gradcheck_verdict a, gradcheck_verdict b)
                                                                   : GRADCHECK_PASS;
 }
 
+static int valid_opts(const gradcheck_opts *o)
+{
+    return (o->order == 2 || o->order == 4) && o->eps > 0.0 && isfinite(o->eps);
+}
+
 static void summarize(const gradcheck_entry *e, size_t n, const gradcheck_opts *o,
                       gradcheck_summary *s)
 {
@@ -117,9 +135,10 @@ static void summarize(const gradcheck_entry *e, size_t n, const gradcheck_opts *
 rs_status gradcheck_objective(const objective *obj, const double *w, const gradcheck_opts *o,
                               gradcheck_entry *per_param, gradcheck_summary *summary)
 {
-    if ((o->order != 2 && o->order != 4) || !(o->eps > 0.0) || !isfinite(o->eps))
+    if (!valid_opts(o))
         return RS_EINVAL;
     size_t n = obj->n;
+    loss_source src = {obj, NULL, 0};
     double *bp = malloc(2 * n * sizeof *bp), *probe = bp + n, loss;
     if (!bp)
         return RS_ENOMEM;
@@ -127,10 +146,81 @@ rs_status gradcheck_objective(const objective *obj, const double *w, const gradc
     rs_status st = objective_fdf(obj, probe, &loss, bp);
     for (size_t p = 0; st == RS_OK && p < n; p++) {
         double num;
-        st = central_difference(obj, probe, p, o, &num);
+        st = central_difference(&src, probe, p, o, &num);
         per_param[p] = compare(bp[p], num, o);
     }
     free(bp);
+    if (st == RS_OK && summary) {
+        summary->loss = defined(loss);
+        summarize(per_param, n, o, summary);
+    }
+    return st;
+}
+
+/* Parameters per round of the pool's check: progress is reported after
+ * each round; a round's differences are shared among the threads. */
+#define POOL_ROUND 64
+
+/* The differences of parameters [lo, hi) on the pool's threads, each by
+ * the same operations whatever thread takes it; status per parameter. */
+static void pool_round(const gradcheck_pool *pool, const double *w, size_t n, size_t lo,
+                       size_t hi, const double *bp, const gradcheck_opts *o, double *probes,
+                       rs_status *stat, gradcheck_entry *per_param)
+{
+#ifdef _OPENMP
+#pragma omp parallel num_threads((int)pool->slots)
+#endif
+    {
+        size_t slot = 0;
+#ifdef _OPENMP
+        slot = (size_t)omp_get_thread_num();
+#endif
+        loss_source src = {NULL, pool, slot};
+        double *probe = probes + slot * n;
+        memcpy(probe, w, n * sizeof *probe);
+#ifdef _OPENMP
+#pragma omp for schedule(dynamic, 1)
+#endif
+        for (long long q = (long long)lo; q < (long long)hi; q++) {
+            size_t p = (size_t)q;
+            double num = 0.0;
+            stat[p - lo] = central_difference(&src, probe, p, o, &num);
+            per_param[p] = compare(bp[p], num, o);
+        }
+    }
+}
+
+size_t gradcheck_pool_threads(void)
+{
+#ifdef _OPENMP
+    int t = omp_get_max_threads();
+    return t > 1 ? (size_t)t : 1;
+#else
+    return 1;
+#endif
+}
+
+rs_status gradcheck_objective_pool(const objective *obj, const gradcheck_pool *pool,
+                                   const double *w, const gradcheck_opts *o,
+                                   gradcheck_entry *per_param, gradcheck_summary *summary)
+{
+    if (!valid_opts(o) || pool->slots < 1 || pool->slots > 4096)
+        return RS_EINVAL;
+    size_t n = obj->n, slots = pool->slots;
+    double *bp = malloc(n * sizeof *bp), *probes = malloc(slots * n * sizeof *probes), loss;
+    rs_status *stat = malloc(POOL_ROUND * sizeof *stat);
+    rs_status st = bp && probes && stat ? objective_fdf(obj, w, &loss, bp) : RS_ENOMEM;
+    for (size_t lo = 0; st == RS_OK && lo < n; lo += POOL_ROUND) {
+        size_t hi = n - lo < POOL_ROUND ? n : lo + POOL_ROUND;
+        pool_round(pool, w, n, lo, hi, bp, o, probes, stat, per_param);
+        for (size_t p = lo; st == RS_OK && p < hi; p++)
+            st = stat[p - lo]; /* the first failure in parameter order */
+        if (st == RS_OK && pool->progress)
+            pool->progress(pool->progress_ctx, hi, n);
+    }
+    free(bp);
+    free(probes);
+    free(stat);
     if (st == RS_OK && summary) {
         summary->loss = defined(loss);
         summarize(per_param, n, o, summary);

@@ -66,6 +66,32 @@ gradcheck_opts gradcheck_defaults(void);
 rs_status gradcheck_objective(const objective *obj, const double *w, const gradcheck_opts *o,
                               gradcheck_entry *per_param, gradcheck_summary *summary);
 
+/* Loss-only evaluations that several threads may make at once, each
+ * through its own slot (its own scratch space): the finite differences of
+ * a check shared among threads. progress (may be NULL) is called, from one
+ * thread at a time, with the parameters finished so far. */
+typedef struct {
+    size_t slots; /* concurrent callers allowed, 1..4096; the threads used */
+    rs_status (*loss)(void *ctx, size_t slot, const double *w, double *loss);
+    void *ctx;
+    void (*progress)(void *progress_ctx, size_t done, size_t total);
+    void *progress_ctx;
+} gradcheck_pool;
+
+/* gradcheck_objective with obj's analytic gradient at w against central
+ * differences of pool's loss, parameters spread over up to pool->slots
+ * threads (OpenMP). Each difference is computed by the same operations
+ * whatever thread takes it, so the entries are the same for any number of
+ * threads and without OpenMP; they equal gradcheck_objective's when the
+ * pool's loss is obj's. Errors: those of gradcheck_objective; RS_EINVAL
+ * for a slot count out of range; the first failing parameter's status. */
+rs_status gradcheck_objective_pool(const objective *obj, const gradcheck_pool *pool,
+                                   const double *w, const gradcheck_opts *o,
+                                   gradcheck_entry *per_param, gradcheck_summary *summary);
+/* The threads an OpenMP parallel region would use now (1 without OpenMP):
+ * the slots a pool needs to use them all. */
+size_t gradcheck_pool_threads(void);
+
 /* How far past its tolerance a comparison is: abs_err / (atol + rtol*|bp|),
  * 0 for a not-finite entry (so rankings never meet NaN). */
 double gradcheck_ratio(const gradcheck_entry *e, const gradcheck_opts *o);

@@ -412,6 +412,24 @@ int outfile_same_target(const outfile *a, const outfile *b)
     return 0;
 }
 
+/* Names that reach a stream the process already holds (its standard
+ * output, an inherited descriptor) rather than a file it would replace. */
+static int names_a_stream(const char *path)
+{
+    return strncmp(path, "/dev/fd/", 8) == 0 || strcmp(path, "/dev/stdout") == 0 ||
+           strcmp(path, "/dev/stderr") == 0 || strncmp(path, "/proc/", 6) == 0;
+}
+
+int outfile_is_input(const char *path, const char *in)
+{
+    struct stat out_sb, in_sb;
+    if (!path || !in || strcmp(path, "-") == 0 || strcmp(in, "-") == 0 || names_a_stream(path))
+        return 0;
+    if (stat(path, &out_sb) != 0 || stat(in, &in_sb) != 0 || !S_ISREG(out_sb.st_mode))
+        return 0;
+    return out_sb.st_dev == in_sb.st_dev && out_sb.st_ino == in_sb.st_ino;
+}
+
 /* ---- a group ------------------------------------------------------------- */
 
 void outfile_group_init(outfile_group *g) { memset(g, 0, sizeof *g); }
@@ -436,6 +454,56 @@ rs_status outfile_group_open(outfile_group *g, const char *path, FILE **fp, size
     *fp = of->fp;
     g->n++;
     return RS_OK;
+}
+
+/* A second name (a hard link) for the existing target path, so a
+ * replaced target can be put back: the link's name (malloc'd), or NULL
+ * with *existed 0 when there is no target, 1 when it could not be linked
+ * (a file system without hard links: that target cannot be put back). */
+static char *keep_old(const char *path, int *existed)
+{
+    struct stat sb;
+    *existed = lstat(path, &sb) == 0;
+    char *name = *existed ? temp_template(path) : NULL;
+    int fd = name ? mkstemp(name) : -1;
+    if (fd < 0) {
+        free(name);
+        return NULL;
+    }
+    close(fd);
+    /* mkstemp reserved a unique name; link() needs it free again. */
+    if (unlink(name) != 0 || link(path, name) != 0) {
+        free(name);
+        return NULL;
+    }
+    return name;
+}
+
+/* Renames every temporary into place, or none: a rename that fails after
+ * others succeeded puts the earlier targets back (their old file through
+ * its second name, a new target removed). The index that failed, or n. */
+static size_t install_all(outfile_group *g, int *err)
+{
+    char *old[OUTFILE_GROUP_MAX] = {NULL};
+    int existed[OUTFILE_GROUP_MAX] = {0}, moved[OUTFILE_GROUP_MAX] = {0};
+    size_t bad = g->n;
+    for (size_t i = 0; i < g->n && bad == g->n; i++) {
+        if (g->file[i].tmppath)
+            old[i] = keep_old(g->file[i].path, &existed[i]);
+        moved[i] = g->file[i].tmppath != NULL;
+        if (!outfile_install(&g->file[i], err))
+            bad = i, moved[i] = 0;
+    }
+    for (size_t j = 0; j < g->n; j++) {
+        if (bad < g->n && moved[j] && old[j])
+            rename(old[j], g->file[j].path); /* the old file back, atomically */
+        else if (bad < g->n && moved[j] && !existed[j])
+            unlink(g->file[j].path);
+        if (old[j])
+            unlink(old[j]); /* gone already if it was renamed back */
+        free(old[j]);
+    }
+    return bad;
 }
 
 rs_status outfile_group_commit(outfile_group *g, size_t *failed)
@@ -464,9 +532,8 @@ rs_status outfile_group_commit(outfile_group *g, size_t *failed)
     sigaddset(&block, SIGTERM);
     sigaddset(&block, SIGHUP);
     sigprocmask(SIG_BLOCK, &block, &old);
-    for (size_t i = 0; i < g->n && bad == g->n; i++)
-        if (!outfile_install(&g->file[i], &err))
-            bad = i;
+    if (bad == g->n)
+        bad = install_all(g, &err);
     for (size_t i = 0; i < g->n; i++)
         outfile_discard(&g->file[i]);
     sigprocmask(SIG_SETMASK, &old, NULL);

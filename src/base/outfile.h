@@ -44,10 +44,13 @@
  * lock-free table (outfile_remove_pending removes them all and is
  * async-signal-safe), so a signal handler can clean up whatever is being
  * written. This table is the one piece of process-wide state in the
- * library: a signal handler has no other way to reach it. The only
- * renames that cannot be made all-or-nothing are those that fail after
- * others succeeded (the folder changed under the run): the remaining
- * temporaries are removed and the error names the output. */
+ * library: a signal handler has no other way to reach it. A rename that
+ * fails after others succeeded (the folder changed under the run: a
+ * target became a folder) puts the earlier targets back: before its
+ * rename each existing target gets a second name (a hard link beside it),
+ * renamed back on failure, and a target that did not exist is removed.
+ * Only where the file system has no hard links can a replaced target not
+ * be put back. */
 #ifndef RNNSCAPE_OUTFILE_H
 #define RNNSCAPE_OUTFILE_H
 
@@ -81,6 +84,13 @@ rs_status outfile_commit(outfile *of);
 void outfile_abort(outfile *of);
 /* Whether a and b (both open) name the same file (see the top comment). */
 int outfile_same_target(const outfile *a, const outfile *b);
+/* Whether the output target path is the input file in: the same existing
+ * regular file (device and inode, so "./w", a symbolic link or a hard
+ * link to it count), which writing path would replace. Never for NULL or
+ * "-" (standard output), a FIFO, a device or a /dev/fd, /proc link (the
+ * stream the caller already holds), nor when either does not exist. A
+ * command checks every output against every input before it writes. */
+int outfile_is_input(const char *path, const char *in);
 
 /* Most outputs one group holds. */
 #define OUTFILE_GROUP_MAX 16

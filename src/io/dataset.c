@@ -236,6 +236,7 @@ static rs_status line_failure(const linereader *lr, line_status ls, dataset_erro
     char what[128];
     linereader_what(lr, ls, what, sizeof what);
     rs_status st = ls == LINE_ERROR ? RS_EIO : ls == LINE_NOMEM ? RS_ENOMEM : RS_ERANGE;
+    err->errnum = ls == LINE_ERROR ? lr->err : 0;
     return fail(err, ls == LINE_ERROR ? 0 : lr->number, st, what);
 }
 
@@ -249,6 +250,7 @@ rs_status dataset_read_limited(dataset *ds, FILE *fp, const read_limits *lim,
     memset(ds, 0, sizeof *ds);
     err->line = 0;
     err->what[0] = '\0';
+    err->errnum = 0;
     linereader lr;
     linereader_init(&lr, fp, l.max_line, l.max_file);
     for (;;) {
@@ -305,6 +307,7 @@ rs_status dataset_load_limited(dataset *ds, const char *path, const read_limits 
     if (!fp) {
         int e = errno;
         fail(err, 0, RS_EIO, strerror(e));
+        err->errnum = e;
         errno = e;
         return RS_EIO;
     }
@@ -347,7 +350,8 @@ rs_status dataset_write(const dataset *ds, FILE *fp)
     for (size_t i = 0; i < ds->m; i++) {
         for (size_t k = 0; k <= ds->t; k++) {
             if (used > sizeof buf - 40) {
-                fwrite(buf, 1, used, fp);
+                if (fwrite(buf, 1, used, fp) != used)
+                    return RS_EIO; /* errno says why (EFBIG, ENOSPC, EIO) */
                 used = 0;
             }
             double v = k < ds->t ? ds->x[i * ds->t + k] : ds->target[i];

@@ -22,6 +22,9 @@ typedef struct {
 typedef struct {
     size_t line;    /* 1-based line number, 0 if not about one line */
     char what[160]; /* e.g. "expected 11 numbers, found 9" */
+    int errnum;     /* for RS_EIO: the errno of the open or read that failed
+                     * (a caller tells a bad name, ENOENT or EISDIR, from a
+                     * failed read, EIO), else 0 */
 } dataset_error;
 
 /* Largest m*t accepted, so a request is refused before allocating. */

@@ -20,7 +20,8 @@ typedef struct {
     gridjob_report *rep;
     sink_kind sink;
     int direct;      /* one rank, a stream: rows go straight into of.fp */
-    outfile of;      /* rank 0, without resume */
+    outfile own;     /* rank 0, without resume and without a group */
+    outfile *of;     /* the output being written: &own, or the group's entry */
     int of_open;
     par_file *file;  /* SINK_FILE */
     char *part, *journal; /* resume: PATH.part, PATH.part.journal */
@@ -161,7 +162,7 @@ static int journal_read(run *r)
 static rs_status head_bytes(run *r, uint64_t *len)
 {
     rs_status st = RS_OK;
-    FILE *out = r->direct ? r->of.fp : r->mem;
+    FILE *out = r->direct ? r->of->fp : r->mem;
     *len = 0;
     if (r->p->rank == 0 && r->job->head) {
         rewind(r->mem);
@@ -219,11 +220,20 @@ static rs_status open_atomic(run *r)
     uint64_t namelen = 0;
     if (r->p->rank == 0) {
         const char *path = r->job->path && strcmp(r->job->path, "-") != 0 ? r->job->path : NULL;
-        st = outfile_open(&r->of, path);
-        err = st == RS_EIO ? errno : 0;
+        size_t clash;
+        FILE *fp;
+        if (r->job->group) { /* the command's other outputs commit with it */
+            r->rep->output = r->job->group->n;
+            st = outfile_group_open(r->job->group, path, &fp, &clash);
+            r->of = &r->job->group->file[r->rep->output];
+        } else {
+            st = outfile_open(&r->own, path);
+            r->of = &r->own;
+        }
+        err = st == RS_EIO || st == RS_EINVAL ? errno : 0;
         r->of_open = st == RS_OK;
-        if (r->of_open && r->of.tmppath && r->p->size > 1)
-            namelen = strlen(r->of.tmppath) + 1;
+        if (r->of_open && r->of->tmppath && r->p->size > 1)
+            namelen = strlen(r->of->tmppath) + 1;
     }
     if (exchange(r, st, namelen, err, 0, GRIDJOB_STEP_OPEN) != RS_OK)
         return r->rep->status;
@@ -233,7 +243,7 @@ static rs_status open_atomic(run *r)
         r->direct = r->p->size == 1;
         return RS_OK;
     }
-    char *name = r->p->rank == 0 ? r->of.tmppath : malloc((size_t)namelen);
+    char *name = r->p->rank == 0 ? r->of->tmppath : malloc((size_t)namelen);
     st = name ? RS_OK : RS_ENOMEM;
     if (exchange(r, st, 0, 0, 0, GRIDJOB_STEP_OPEN) == RS_OK &&
         (st = par_bcast(r->p, name, (size_t)namelen, 0)) == RS_OK) {
@@ -256,7 +266,7 @@ static rs_status write_alone(run *r, uint64_t off, const void *buf, size_t len)
     if (r->p->rank != 0 || len == 0)
         return RS_OK;
     if (r->sink == SINK_STREAM)
-        return fwrite(buf, 1, len, r->of.fp) == len ? RS_OK : RS_EIO;
+        return fwrite(buf, 1, len, r->of->fp) == len ? RS_OK : RS_EIO;
     return par_file_write_at(r->file, off, buf, len);
 }
 
@@ -283,7 +293,7 @@ static rs_status write_round(run *r, uint64_t mine_off, uint64_t total)
     rs_status st = RS_ENOMEM;
     if (lens && (r->p->rank != 0 || all))
         st = par_gather_bytes(r->p, r->membuf, lens, all);
-    if (st == RS_OK && r->p->rank == 0 && fwrite(all, 1, (size_t)total, r->of.fp) != total)
+    if (st == RS_OK && r->p->rank == 0 && fwrite(all, 1, (size_t)total, r->of->fp) != total)
         st = RS_EIO;
     free(lens);
     free(all);
@@ -334,9 +344,12 @@ static size_t share_start(const run *r, size_t j, size_t n, int k)
     return j + i;
 }
 
-/* This rank's rows of the round into the memory stream. */
-static rs_status compute_share(run *r, size_t a, size_t b, long round)
+/* This rank's rows of the round into the memory stream (or, direct,
+ * into the output, where a failed write sets *werr to its errno: a write
+ * error, not one of computing). */
+static rs_status compute_share(run *r, size_t a, size_t b, long round, int *werr)
 {
+    *werr = 0;
     rewind(r->mem);
     if (r->job->part_size)
         memset(r->part_buf, 0, r->job->part_size);
@@ -350,14 +363,16 @@ static rs_status compute_share(run *r, size_t a, size_t b, long round)
         size_t n = b - j < per ? b - j : per;
         if (j != a && r->job->part_size)
             memset(r->piece_buf, 0, r->job->part_size);
-        FILE *out = r->sink == SINK_NONE ? NULL : r->direct ? r->of.fp : r->mem;
+        FILE *out = r->sink == SINK_NONE ? NULL : r->direct ? r->of->fp : r->mem;
         st = r->job->rows(r->job->ctx, j, n, out, j == a ? r->part_buf : r->piece_buf);
+        if (r->direct && ferror(r->of->fp)) { /* EFBIG, ENOSPC, EIO: errno is the write's */
+            *werr = errno ? errno : EIO;
+            return RS_EIO;
+        }
         if (st == RS_OK && j != a && r->job->part_size)
             r->job->merge(r->job->ctx, r->part_buf, r->piece_buf);
     }
-    if (st == RS_OK && r->direct && ferror(r->of.fp))
-        st = RS_EIO;
-    else if (st == RS_OK && (fflush(r->mem) != 0 || ferror(r->mem)))
+    if (st == RS_OK && (fflush(r->mem) != 0 || ferror(r->mem)))
         st = RS_ENOMEM;
     return st;
 }
@@ -385,9 +400,10 @@ static rs_status run_rounds(run *r)
         size_t n = r->job->nrows - r->row < round_rows ? r->job->nrows - r->row : round_rows;
         size_t a = share_start(r, r->row, n, r->p->rank);
         size_t b = share_start(r, r->row, n, r->p->rank + 1);
-        rs_status st = compute_share(r, a, b, round);
+        int werr;
+        rs_status st = compute_share(r, a, b, round, &werr);
         uint64_t len = r->sink == SINK_NONE ? 0 : (uint64_t)ftello(r->mem);
-        if (exchange(r, st, len, 0, a, GRIDJOB_STEP_ROWS) != RS_OK)
+        if (exchange(r, st, len, werr, a, werr ? GRIDJOB_STEP_WRITE : GRIDJOB_STEP_ROWS) != RS_OK)
             return r->rep->status;
         uint64_t mine_off = r->off, total = 0;
         for (int k = 0; k < r->p->size; k++) {
@@ -443,8 +459,16 @@ static rs_status finish(run *r)
             st = rename(r->part, r->job->path) == 0 ? RS_OK : RS_EIO;
             if (st == RS_OK)
                 unlink(r->journal);
-        } else if (r->of_open) {
-            st = outfile_commit(&r->of);
+        }
+        if (st == RS_OK && r->job->group && r->job->group->n) {
+            /* The grid and the command's other outputs, all or none. */
+            size_t bad;
+            st = outfile_group_commit(r->job->group, &bad);
+            if (st != RS_OK)
+                r->rep->output = bad;
+            r->of_open = 0;
+        } else if (st == RS_OK && r->of_open) {
+            st = outfile_commit(r->of);
             r->of_open = 0;
         }
     }
@@ -457,10 +481,12 @@ static void cleanup(run *r, int failed)
 {
     if (r->file)
         par_file_close(r->file);
-    if (r->of_open && failed)
-        outfile_abort(&r->of);
+    if (r->job->group && failed && r->p->rank == 0)
+        outfile_group_abort(r->job->group); /* none of the outputs, then */
+    else if (r->of_open && failed)
+        outfile_abort(r->of);
     else if (r->of_open)
-        outfile_commit(&r->of);
+        outfile_commit(r->of);
     if (r->mem)
         fclose(r->mem);
     free(r->membuf);

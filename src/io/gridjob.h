@@ -25,6 +25,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "outfile.h"
 #include "par.h"
 #include "status.h"
 
@@ -61,6 +62,12 @@ typedef struct {
      * refused (GRIDJOB_STEP_SPLIT). */
     int sequential;
     const char *sequential_why; /* for the message, e.g. "--format vtk with 6 channels" */
+    /* Rank 0's open outputs of the command (NULL: none): the grid joins
+     * the group and is committed with them, all or none, once every row
+     * is in (a failure at any step discards the whole group). With
+     * resume the grid's PATH.part is renamed first, then the group. */
+    outfile_group *group;
+    const char *const *group_names; /* the group's names by index, for messages */
 } gridjob;
 
 typedef enum {
@@ -78,6 +85,7 @@ typedef struct {
     int err;          /* its errno for RS_EIO */
     gridjob_step step;
     size_t row;       /* the first row of its share, for GRIDJOB_STEP_ROWS */
+    size_t output;    /* with a group: the index in it of the output that failed */
     int resumed;      /* set on success too: 1 when a journal was picked up */
     size_t resumed_rows;
 } gridjob_report;

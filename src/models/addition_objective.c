@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "addition_trie.h"
+
 static rs_status problem_alloc(addition_problem *p, const addition_net *net)
 {
     memset(p, 0, sizeof *p);
@@ -158,4 +160,78 @@ objective addition_objective(addition_problem *p)
 {
     return (objective){
         .n = p->net->nparams, .fdf = problem_fdf, .select = problem_select, .ctx = p};
+}
+
+/* ---- the trie pool ----------------------------------------------------- */
+
+struct addition_loss_pool {
+    const addition_net *net;
+    addition_trie trie;
+    size_t slots;
+    addition_trie_work **work; /* one per slot */
+};
+
+void addition_loss_pool_free(addition_loss_pool *lp)
+{
+    if (!lp)
+        return;
+    for (size_t s = 0; lp->work && s < lp->slots; s++)
+        addition_trie_work_free(lp->work[s]);
+    free(lp->work);
+    addition_trie_free(&lp->trie);
+    free(lp);
+}
+
+rs_status addition_loss_pool_new(const addition_problem *p, size_t slots,
+                                 addition_loss_pool **out)
+{
+    *out = NULL;
+    if (p->stream || p->npairs == 0 || slots == 0)
+        return RS_EINVAL;
+    addition_loss_pool *lp = calloc(1, sizeof *lp);
+    if (!lp)
+        return RS_ENOMEM;
+    lp->net = p->net;
+    addition_evalset es = {.n = p->npairs, .full = 0, .bits = p->net->bits, .a = p->a, .b = p->b};
+    rs_status st = addition_trie_init(&lp->trie, &es);
+    if (st != RS_OK) {
+        free(lp);
+        return st;
+    }
+    lp->work = calloc(slots, sizeof *lp->work);
+    lp->slots = slots;
+    st = lp->work ? RS_OK : RS_ENOMEM;
+    for (size_t s = 0; st == RS_OK && s < slots; s++)
+        st = addition_trie_work_new(&lp->trie, p->net->hidden, &lp->work[s]);
+    if (st != RS_OK) {
+        addition_loss_pool_free(lp);
+        return st;
+    }
+    *out = lp;
+    return RS_OK;
+}
+
+rs_status addition_loss_pool_eval(void *ctx, size_t slot, const double *w, double *loss)
+{
+    addition_loss_pool *lp = ctx;
+    double mean;
+    if (slot >= lp->slots)
+        return RS_EINVAL;
+    rs_status st = addition_trie_eval(&lp->trie, lp->net, w, lp->work[slot], &mean, NULL);
+    /* the objective's E is the sum over the pairs: n times their mean */
+    *loss = addition_loss_defined(mean * (double)lp->trie.pairs);
+    return st;
+}
+
+double addition_loss_pool_bytes(int bits, int hidden, size_t npairs, size_t slots)
+{
+    double T = bits, n = (double)npairs, hp = hidden + 8.0; /* padding, at most */
+    /* the trie: per level and node a child index, input, target, weight;
+     * while it is built, a key and a node per pair */
+    double trie = T * n * (4.0 + 1.0 + 1.0 + 8.0) + n * 16.0 + n * 4.0;
+    /* per slot: padded weights, input rows and chunk buffers of at most
+     * 4 * max(24, 1024 / hp) nodes a level (addition_trie.c's chunks) */
+    double rmax = 4.0 * fmax(24.0, 1024.0 / hp);
+    double work = 8.0 * (hp * hp + 7.0 * hp + rmax * hp * (T + 1.0) + 2.0 * rmax) + (T + 1.0) * rmax;
+    return trie + (double)slots * (work + 4096.0);
 }

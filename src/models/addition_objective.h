@@ -57,4 +57,24 @@ void addition_problem_free(addition_problem *p);
  * iteration already passed). */
 objective addition_objective(addition_problem *p);
 
+/* ---- the loss alone, fast, from several threads at once ----------- */
+
+/* E summed over a fixed list of pairs, evaluated by the prefix trie
+ * (addition_trie.h: each distinct state once, batched and vectorised),
+ * with one scratch space per slot so that `slots` threads may evaluate at
+ * once: the finite differences of a gradient check (gradcheck_pool). E
+ * agrees with the objective's to rounding (the vector sigmoid, the sums'
+ * order), and is the same bits whatever slot or thread computes it. */
+typedef struct addition_loss_pool addition_loss_pool;
+
+/* The pool over p's fixed pairs (RS_EINVAL for a stream or slots = 0). */
+rs_status addition_loss_pool_new(const addition_problem *p, size_t slots,
+                                 addition_loss_pool **out);
+void addition_loss_pool_free(addition_loss_pool *lp);
+/* E at w through slot (< slots): a gradcheck_pool's loss; ctx is the pool. */
+rs_status addition_loss_pool_eval(void *ctx, size_t slot, const double *w, double *loss);
+/* Bytes a pool of `slots` over npairs sums of the shape holds (an
+ * estimate for a check before allocating, as memory.h asks). */
+double addition_loss_pool_bytes(int bits, int hidden, size_t npairs, size_t slots);
+
 #endif

@@ -12,7 +12,8 @@ cli_tests += \
 	tests/tools/test_badinput.sh \
 	tests/tools/test_hostile.sh \
 	tests/tools/test_atomic.sh \
-	tests/tools/test_determinism.sh
+	tests/tools/test_determinism.sh \
+	tests/tools/test_hostile3.sh
 EXTRA_DIST += tests/tools/taplib.sh
 
 # --- make check-valgrind: the CLI tests with every run of rnnscape under
@@ -32,7 +33,8 @@ VALGRIND_TESTS = \
 	tests/tools/test_badinput.sh \
 	tests/tools/test_hostile.sh \
 	tests/tools/test_addition.sh \
-	tests/tools/test_hostile2.sh
+	tests/tools/test_hostile2.sh \
+	tests/tools/test_hostile3.sh
 check-valgrind: tools/rnnscape
 	@command -v $(VALGRIND) >/dev/null 2>&1 || { \
 	  echo "check-valgrind: '$(VALGRIND)' not found (apt-get install valgrind)" >&2; exit 1; }

@@ -139,4 +139,49 @@ fails_with 2 "rnnscape addition gradcheck: --pair:" "a pair out of range" \
     rns addition gradcheck --pair 128,1
 fails_with 2 "rnnscape addition:" "an unknown addition command" rns addition frob
 exits 0 "--help" rns addition train --help
+
+# gradcheck shares the weights among threads: the same table for any count
+exits 0 "gradcheck on one thread" env OMP_NUM_THREADS=1 $RNNSCAPE_WRAP "$RNNSCAPE" addition gradcheck --seed 4 --batch 9 -o "$T/gc1.dat"
+exits 0 "gradcheck on three threads" env OMP_NUM_THREADS=3 $RNNSCAPE_WRAP "$RNNSCAPE" addition gradcheck --seed 4 --batch 9 -o "$T/gc3.dat"
+data_lines "$T/gc1.dat" >"$T/gc1"
+data_lines "$T/gc3.dat" >"$T/gc3"
+cmp -s "$T/gc1" "$T/gc3"
+ok $? "the per-weight table is the same bits on 1 and 3 threads"
+is "$(wc -l <"$T/gc1" | tr -d ' ')" 304 "and has its 304 weights"
+
+# --max-memory: the estimate is checked before anything is allocated or written
+fails_with 3 "rnnscape addition gradcheck: the gradient check needs about" \
+    "gradcheck refuses a run over --max-memory" rns addition gradcheck --max-memory 1K
+fails_with 3 "rnnscape addition train: training needs about" \
+    "train refuses a run over --max-memory" rns addition train -q --max-memory 1K -o "$T/mm"
+test ! -e "$T/mm"
+ok $? "and creates no output"
+exits 0 "train runs under a ceiling it fits" rns addition train -q --iters 10 --max-memory 64M --eval "$T/mm.dat"
+
+# progress: only on a terminal (script(1) gives the run one), and
+# RNNSCAPE_TEST_PROGRESS_AFTER=0 shows it at once rather than after 1 s
+RNNSCAPE_TEST_PROGRESS_AFTER=0
+export RNNSCAPE_TEST_PROGRESS_AFTER
+exits 0 "gradcheck with stderr not a terminal" rns addition gradcheck --seed 3
+is "$(wc -c <"$T/err" | tr -d ' ')" 0 "prints no progress"
+exits 0 "train -q with outputs, stderr not a terminal" rns addition train -q --iters 700 --eval "$T/p.dat"
+is "$(wc -c <"$T/err" | tr -d ' ')" 0 "prints no progress"
+if script -qc true /dev/null </dev/null >/dev/null 2>&1; then
+    script -qc "'$RNNSCAPE' addition gradcheck --seed 3 >/dev/null" /dev/null </dev/null >"$T/tty" 2>&1
+    tr '\r' '\n' <"$T/tty" | grep -c '^rnnscape addition gradcheck: *[0-9]*%$' >"$T/n"
+    cmp_ok "$(cat "$T/n")" ">=" 1 "gradcheck on a terminal shows its percentage ($(cat "$T/n") updates)"
+    tail -c 42 "$T/tty" | tr '\r' '|' | grep -q '^| *|$'
+    ok $? "and erases the line when it ends"
+    script -qc "'$RNNSCAPE' addition train -q --iters 700 --eval '$T/p.dat'" /dev/null </dev/null >"$T/tty" 2>&1
+    tr '\r' '\n' <"$T/tty" | grep -c '^rnnscape addition train: *[0-9]*%$' >"$T/n"
+    cmp_ok "$(cat "$T/n")" ">=" 2 "train -q with outputs on a terminal shows its percentage"
+    script -qc "'$RNNSCAPE' addition train --iters 700 --eval '$T/p.dat'" /dev/null </dev/null >"$T/tty" 2>&1
+    grep -c 'rnnscape addition train:' "$T/tty" >"$T/n"
+    is "$(cat "$T/n")" 0 "but not while its log goes to the terminal"
+    script -qc "'$RNNSCAPE' addition train -q --iters 700" /dev/null </dev/null >"$T/tty" 2>&1
+    is "$(wc -c <"$T/tty" | tr -d ' ')" 0 "nor without outputs"
+else
+    skip 5 "script(1) cannot give a run a terminal here"
+fi
+unset RNNSCAPE_TEST_PROGRESS_AFTER
 done_testing

@@ -31,6 +31,67 @@ static rs_status exp_fdf(void *ctx, const double *w, double *loss, double *grad)
     return RS_OK;
 }
 
+/* A pool over the cubic: counts its calls per slot, and fails on demand
+ * at one parameter's probe (w[fail_at] moved off its value). */
+typedef struct {
+    size_t slots, calls[4];
+    long fail_at;
+    const double *w;
+    size_t progress_calls, last_done;
+} cubic_pool;
+
+static rs_status cubic_pool_loss(void *ctx, size_t slot, const double *w, double *loss)
+{
+    cubic_pool *c = ctx;
+    c->calls[slot]++; /* each slot is one thread's: no race */
+    if (c->fail_at >= 0 && w[c->fail_at] != c->w[c->fail_at])
+        return RS_ERANGE;
+    return cubic_fdf(NULL, w, loss, NULL);
+}
+
+static void cubic_progress(void *ctx, size_t done, size_t total)
+{
+    cubic_pool *c = ctx;
+    c->progress_calls++;
+    c->last_done = done;
+    (void)total;
+}
+
+/* The pool's entry point gives gradcheck_objective's entries bit for bit,
+ * for one slot or several, and passes a failure on. */
+static void test_pool(const objective *cubic, const double *w)
+{
+    gradcheck_opts o = gradcheck_defaults();
+    o.order = 4;
+    o.eps = 1e-3;
+    gradcheck_entry ref[3], e[3];
+    gradcheck_summary rs, s;
+    gradcheck_objective(cubic, w, &o, ref, &rs);
+    int same = 1;
+    for (size_t slots = 1; slots <= 4; slots += 3) {
+        cubic_pool c = {.slots = slots, .fail_at = -1, .w = w};
+        gradcheck_pool pool = {slots, cubic_pool_loss, &c, cubic_progress, &c};
+        same &= gradcheck_objective_pool(cubic, &pool, w, &o, e, &s) == RS_OK;
+        for (int q = 0; q < 3; q++) /* field by field: a struct's padding is not compared */
+            same &= e[q].backprop == ref[q].backprop && e[q].numerical == ref[q].numerical &&
+                    e[q].abs_err == ref[q].abs_err && e[q].rel_err == ref[q].rel_err &&
+                    e[q].verdict == ref[q].verdict;
+        same &= s.loss == rs.loss && s.worst == rs.worst;
+        size_t calls = c.calls[0] + c.calls[1] + c.calls[2] + c.calls[3];
+        tap_ok(calls == 12 && c.progress_calls >= 1 && c.last_done == 3,
+               "pool of %zu: 4 losses per parameter (%zu), progress to 3 of 3", slots, calls);
+    }
+    tap_ok(same, "the pool's entries are gradcheck_objective's, bit for bit, for 1 and 4 slots");
+    cubic_pool c = {.slots = 2, .fail_at = 1, .w = w};
+    gradcheck_pool pool = {2, cubic_pool_loss, &c, NULL, NULL};
+    tap_ok(gradcheck_objective_pool(cubic, &pool, w, &o, e, &s) == RS_ERANGE,
+           "a loss that fails at parameter 1 fails the pool's check with its status");
+    pool.slots = 0;
+    tap_ok(gradcheck_objective_pool(cubic, &pool, w, &o, e, &s) == RS_EINVAL,
+           "a pool of no slots is refused");
+    tap_ok(gradcheck_pool_threads() >= 1, "OpenMP's thread count is at least 1");
+}
+
 int main(void)
 {
     objective cubic = {3, cubic_fdf, NULL, NULL};
@@ -81,5 +142,6 @@ int main(void)
     o.order = 2;
     o.eps = 0.0;
     tap_ok(gradcheck_objective(&cubic, w, &o, e, &s) == RS_EINVAL, "a zero step is refused");
+    test_pool(&cubic, w);
     return tap_done();
 }

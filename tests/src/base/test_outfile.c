@@ -603,6 +603,61 @@ static void check_group(void)
     unlink(b);
 }
 
+/* A rename that fails after an earlier one succeeded: the earlier target
+ * is put back (its old file, or removed when it was new). */
+static void check_group_rollback(void)
+{
+    SCRATCH(a, "ra.dat");
+    SCRATCH(n, "rn.dat");
+    SCRATCH(b, "rb.dat");
+    SCRATCH(inner, "rb.dat/x");
+    write_file(a, "old a\n", 0644);
+    write_file(b, "old b\n", 0644);
+    outfile_group g;
+    outfile_group_init(&g);
+    FILE *fa, *fn, *fb;
+    size_t clash = 99, bad = 99;
+    tap_ok(outfile_group_open(&g, a, &fa, &clash) == RS_OK &&
+               outfile_group_open(&g, n, &fn, &clash) == RS_OK &&
+               outfile_group_open(&g, b, &fb, &clash) == RS_OK,
+           "rollback: a group of three outputs opens");
+    fputs("new a\n", fa);
+    fputs("new n\n", fn);
+    fputs("new b\n", fb);
+    /* The third target becomes a non-empty folder: its rename must fail. */
+    unlink(b);
+    mkdir(b, 0755);
+    write_file(inner, "x\n", 0644);
+    rs_status st = outfile_group_commit(&g, &bad);
+    tap_ok(st == RS_EIO && bad == 2, "rollback: the third rename fails (%zu)", bad);
+    tap_ok(file_is(a, "old a\n"), "rollback: the first target holds its old file again");
+    tap_ok(!exists(n), "rollback: the second target, new, is removed");
+    tap_ok(entries() == 2, "rollback: no temporary or second name is left");
+    unlink(inner);
+    rmdir(b);
+    unlink(a);
+
+    /* outfile_is_input: the same file by name, link or hard link. */
+    SCRATCH(in, "in.dat");
+    SCRATCH(ln, "in-link.dat");
+    SCRATCH(hl, "in-hard.dat");
+    SCRATCH(cp, "in-copy.dat");
+    write_file(in, "1 2\n", 0644);
+    write_file(cp, "1 2\n", 0644);
+    tap_ok(symlink(in, ln) == 0 && link(in, hl) == 0, "links to an input made");
+    tap_ok(outfile_is_input(in, in) && outfile_is_input(ln, in) && outfile_is_input(hl, in) &&
+               outfile_is_input(in, ln),
+           "outfile_is_input: the file, a symbolic link, a hard link");
+    tap_ok(!outfile_is_input(cp, in) && !outfile_is_input("-", in) &&
+               !outfile_is_input("/dev/stdout", in) && !outfile_is_input(NULL, in) &&
+               !outfile_is_input(in_dir("none.dat"), in),
+           "outfile_is_input: not a copy, standard output, a missing file");
+    unlink(ln);
+    unlink(hl);
+    unlink(cp);
+    unlink(in);
+}
+
 /* Every temporary of the process, not just the latest, is removed. */
 static void check_pending_all(void)
 {
@@ -669,6 +724,7 @@ int main(void)
     check_long_names();
     check_readonly();
     check_group();
+    check_group_rollback();
     check_pending_all();
     tap_ok(entries() == 0, "the scratch folder is empty at the end");
     rmdir(dir);

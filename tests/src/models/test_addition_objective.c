@@ -189,9 +189,19 @@ static void test_train_loop(void)
     tap_ok(s.checkpoints == 4 && s.ckpt_iter[0] == 0 && s.ckpt_iter[1] == 1000 &&
                s.ckpt_iter[2] == 2000 && s.ckpt_iter[3] == 2500,
            "checkpoints 0, 1000, 2000 and the final 2500");
-    double mean = 0.0;
+    double mean = 0.0, trie = 0.0;
     addition_evaluate(&net, net.w, &es, &mean, NULL, NULL);
     tap_ok(s.loss_last == mean, "the last checkpoint evaluates the final weights (%.17g)", mean);
+    /* without the gradient flow the checkpoints are the trie's evaluation */
+    seen s2 = {0};
+    cfg.iters = 0;
+    cfg.gradflow = 0;
+    cfg.ctx = &s2;
+    addition_train(&net, &r, &cfg);
+    addition_mean_loss(&net, net.w, &es, &trie);
+    tap_ok(s2.loss_last == trie && fabs(trie - mean) <= 1e-13 * mean,
+           "without the gradient flow: the trie's loss, the batched one's to rounding (%.17g)",
+           trie);
     tap_ok(s.mean_last > 0.0 && s.mean_last < 8.0, "a running mean of the error (%.6g)",
            s.mean_last);
     cfg.gradflow = 1;
@@ -201,10 +211,44 @@ static void test_train_loop(void)
     addition_net_free(&net);
 }
 
+/* The trie pool's E over a list of pairs (duplicates included) is the
+ * objective's to rounding, the same bits from every slot, and refuses a
+ * stream and a slot out of range. */
+static void test_loss_pool(void)
+{
+    rng r;
+    addition_net net = tutorial_net(&r);
+    uint32_t a[5] = {9, 0, 127, 9, 64}, b[5] = {60, 0, 127, 60, 3};
+    addition_problem p;
+    addition_problem_init_pairs(&p, &net, 5, a, b);
+    objective obj = addition_objective(&p);
+    addition_loss_pool *lp = NULL;
+    tap_ok(addition_loss_pool_new(&p, 3, &lp) == RS_OK, "a pool of 3 slots over 5 pairs");
+    double ref, e0 = 0, e2 = 1;
+    objective_fdf(&obj, net.w, &ref, NULL);
+    addition_loss_pool_eval(lp, 0, net.w, &e0);
+    addition_loss_pool_eval(lp, 2, net.w, &e2);
+    tap_ok(fabs(e0 - ref) <= 1e-13 * ref, "its E is the objective's sum over the pairs (%.17g, %.17g)",
+           e0, ref);
+    tap_ok(e0 == e2, "slot 0 and slot 2 give the same bits");
+    tap_ok(addition_loss_pool_eval(lp, 3, net.w, &e0) == RS_EINVAL, "slot 3 of 3 is refused");
+    double bytes = addition_loss_pool_bytes(8, 16, 5, 3);
+    tap_ok(bytes > 3 * 16 * 16 * 8.0 && bytes < 1e8, "its size estimate is plausible (%.0f bytes)",
+           bytes);
+    addition_loss_pool_free(lp);
+    addition_problem s;
+    addition_problem_init_stream(&s, &net, &r);
+    tap_ok(addition_loss_pool_new(&s, 1, &lp) == RS_EINVAL && !lp, "a stream has no fixed pairs");
+    addition_problem_free(&s);
+    addition_problem_free(&p);
+    addition_net_free(&net);
+}
+
 int main(void)
 {
     test_stream_is_the_tutorial();
     test_pair_list();
     test_train_loop();
+    test_loss_pool();
     return tap_done();
 }

@@ -110,6 +110,11 @@ FIG_DONE = && mv -f $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 
 figures: $(FIGURES)
 
+# The figures `make figures` draws, one a line: ./setup makes them one by
+# one and says which it is working on.
+list-figures:
+	@for f in $(FIGURES); do echo "$$f"; done
+
 # The tutorial's figures leave the background where xi + 1 is above 10^8,
 # as its contourf does.
 FIG_TUTORIAL = over='background'
@@ -214,11 +219,12 @@ surface3d: $(FIG_DEPS)
 	mv -f $$out.tmp $$out
 
 else !HAVE_GNUPLOT
+list-figures:
 figures surface surface3d:
 	@echo "make $@: gnuplot not found; install the Debian package gnuplot-nox (or gnuplot) and rerun configure" >&2; exit 1
 endif !HAVE_GNUPLOT
 
-.PHONY: figures surface surface3d
+.PHONY: figures list-figures surface surface3d
 
 clean-local: clean-figures
 clean-figures:
