@@ -1,4 +1,4 @@
-# The addition model at the edges of the double range (issue 12, item 1):
+# mk/addition-extremes.mk: the addition model at the edges of the double range:
 # its loss is +inf, never NaN, where the arithmetic overflows or meets an
 # undefined form. Included from Makefile.am:
 #   include $(srcdir)/mk/addition-extremes.mk

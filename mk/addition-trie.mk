@@ -1,7 +1,7 @@
-# The addition model at the machine's limit (issue 16): the trie of shared
+# mk/addition-trie.mk: the addition model at the machine's limit: the trie of shared
 # prefixes, its vectorised kernels (one file per instruction set, each with
 # its own `#pragma GCC target`), and the landscape tests.
-# Included from Makefile.am: include $(srcdir)/mk/addspeed.mk
+# Included from Makefile.am: include $(srcdir)/mk/addition-trie.mk
 src_librnnscape_a_SOURCES += \
 	src/models/addition_trie.c src/models/addition_trie.h \
 	src/models/addition_batch.c src/models/addition_batch.h \

@@ -1,4 +1,4 @@
-# The binary-addition model (issue 4). Owned by the addition work.
+# mk/addition.mk: the binary-addition model, its commands, tests and figures.
 src_librnnscape_a_SOURCES += \
 	src/models/addition.c src/models/addition.h \
 	src/io/addition_io.c src/io/addition_io.h \

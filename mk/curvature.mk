@@ -1,4 +1,4 @@
-# Curvature (issue 15): exact Hessians of both models, curvature maps,
+# mk/curvature.mk: exact Hessians of both models, curvature maps,
 # Hessian spectra. Included from Makefile.am: include $(srcdir)/mk/curvature.mk
 src_librnnscape_a_SOURCES += \
 	src/models/rnn2_hessian.c src/models/rnn2_hessian.h \

@@ -1,5 +1,6 @@
-# The brute-force surface kernel and vectorised activations (issue 8).
-# Included from Makefile.am: include $(srcdir)/kernel.mk
+# mk/kernel.mk: the brute-force surface kernel, the vectorised activations
+# and `make bench`.
+# Included from Makefile.am: include $(srcdir)/mk/kernel.mk
 # Per-ISA code is selected at run time; each per-ISA file carries its own
 # `#pragma GCC target`, so no per-file compiler flags are needed.
 

@@ -1,4 +1,4 @@
-# mk/mpi.mk: grid commands across MPI ranks (issue 13). Included from
+# mk/mpi.mk: grid commands across MPI ranks. Included from
 # Makefile.am. Without ./configure --with-mpi the same sources build a
 # one-rank driver and nothing MPI is needed.
 AM_CPPFLAGS += $(MPI_CFLAGS)

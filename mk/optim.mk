@@ -1,4 +1,4 @@
-# The optimisers (issue 11 items 1, 2, 5): the optimiser types and driver,
+# mk/optim.mk: the optimiser types and driver,
 # the trace writer, `rnnscape optimize`, their tests and figures.
 # Included from Makefile.am.
 src_librnnscape_a_SOURCES += \

@@ -1,5 +1,5 @@
-# mk/hostile.mk: bounded memory (the shared line reader, memory estimates,
-# --max-memory) and the round-2 hostile suite (issue 12). Included from
+# mk/robustness.mk: bounded memory (the shared line reader, memory estimates,
+# --max-memory) and the second hostile-input suite. Included from
 # Makefile.am.
 src_librnnscape_a_SOURCES += \
 	src/base/memory.c src/base/memory.h \

@@ -1,4 +1,4 @@
-# Figures (issue 3). Owned by the figures work.
+# plots/figures.mk: the figures (`make figures`).
 #
 # `make figures` runs tools/rnnscape to write data files under
 # $(FIGDIR)/data/, then gnuplot on the scripts in plots/ to draw them into

@@ -34,7 +34,9 @@ VALGRIND_TESTS = \
 	tests/tools/test_hostile.sh \
 	tests/tools/test_addition.sh \
 	tests/tools/test_hostile2.sh \
-	tests/tools/test_hostile3.sh
+	tests/tools/test_hostile3.sh \
+	tests/tools/test_hessian.sh \
+	tests/tools/test_curvature.sh
 check-valgrind: tools/rnnscape
 	@command -v $(VALGRIND) >/dev/null 2>&1 || { \
 	  echo "check-valgrind: '$(VALGRIND)' not found (apt-get install valgrind)" >&2; exit 1; }
