@@ -152,9 +152,10 @@ int addition_load_weights(const char *cmd, const char *path, addition_net *net)
                   "--weights: '%s': not a weights file of 'rnnscape addition train' "
                   "(needs '# bits:' and '# hidden:' lines and every weight)",
                   path);
-    else if (st == RS_EIO) /* a folder, a device that fails */
+    else if (st == RS_EIO) { /* a folder is bad input; a device that fails, an I/O error */
         cli_error(cmd, "--weights: cannot read '%s': %s", path, strerror(saved));
-    else if (err.line > 0)
+        return cli_read_failure(saved);
+    } else if (err.line > 0)
         cli_error(cmd, "--weights: '%s' line %ld: %s", path, err.line, err.what);
     else
         cli_error(cmd, "--weights: '%s': %s", path, err.what[0] ? err.what : rs_status_str(st));

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "addition_io.h"
+#include "addition_landscape.h"
 #include "addition_objective.h"
 #include "gradcheck.h"
 #include "cli.h"
@@ -352,13 +353,25 @@ static const char flow_help[] =
     "8 bits; all sums up to 10 bits, else 16384 fixed PCG pairs) of ||dE/dh_k||_2,\n"
     "where E = sum_k 1/2 (c_k - o_k)^2 and h_k is the hidden state after bit k\n"
     "(k = 1 least significant). Columns: k mean_norm. 'addition train --gradflow'\n"
-    "writes the same at every checkpoint.\n";
+    "writes the same at every checkpoint.\n\n"
+    "  --weights FILE       weights written by 'addition train --save' (required)\n"
+    "  -o, --output FILE    write to FILE atomically (default standard output)\n"
+    CLI_MEMORY_HELP
+    "  -h, --help           show this help\n";
+
+typedef struct {
+    const char *weights;
+    memory_limit memory;
+} flow_opts;
 
 static int flow_option(void *ctx, int c, const char *arg)
 {
+    flow_opts *o = ctx;
+    if (c == OPT_MAX_MEMORY)
+        return cli_memory_option(CMD, arg, &o->memory);
     if (c != ADD_OPT_WEIGHTS)
         return CLI_NOT_MINE;
-    *(const char **)ctx = arg;
+    o->weights = arg;
     return CLI_OK;
 }
 
@@ -366,13 +379,15 @@ int addition_cmd_gradflow(int argc, char **argv, int nfull, char **full)
 {
     static const struct option longopts[] = {{"weights", required_argument, NULL, ADD_OPT_WEIGHTS},
                                              {"output", required_argument, NULL, 'o'},
+                                             CLI_MEMORY_LONGOPT,
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    const char *weights = NULL, *output = NULL;
-    int prc = addition_parse(CMD, flow_help, longopts, &output, flow_option, &weights, NULL, argc,
-                             argv);
+    flow_opts o = {0};
+    const char *output = NULL;
+    int prc = addition_parse(CMD, flow_help, longopts, &output, flow_option, &o, NULL, argc, argv);
     if (prc != CLI_OK)
         return prc == CLI_HELP_SHOWN ? CLI_OK : prc;
+    const char *weights = o.weights;
     if (!weights) {
         cli_error(CMD, "--weights FILE is required (see 'rnnscape addition gradflow --help')");
         return CLI_USAGE;
@@ -386,7 +401,11 @@ int addition_cmd_gradflow(int argc, char **argv, int nfull, char **full)
         return rc;
     double dh[ADDITION_BITS_MAX], loss;
     outfile of;
-    rc = addition_load_evalset(CMD, &es, net.bits);
+    rc = cli_memory_check(CMD, &o.memory,
+                          addition_evaluate_bytes(net.bits, net.hidden, cli_threads()),
+                          "the gradient flow");
+    if (rc == CLI_OK)
+        rc = addition_load_evalset(CMD, &es, net.bits);
     if (rc == CLI_OK && addition_evaluate(&net, net.w, &es, &loss, NULL, dh) != RS_OK) {
         cli_error(CMD, "out of memory");
         rc = CLI_FAILURE;

@@ -135,6 +135,7 @@ static int load_trajectory(const char *path, const addition_net *net, const memo
     read_limits lim = {*mem, ADDITION_MAX_LINE, ADDITION_MAX_CHECKPOINTS_FILE};
     addition_read_error err;
     rs_status st = addition_read_checkpoints_limited(fp, &lim, &bits, &hidden, n, iter, traj, &err);
+    int saved = errno;
     fclose(fp);
     if (st != RS_OK) {
         if (err.line > 0)
@@ -142,7 +143,8 @@ static int load_trajectory(const char *path, const addition_net *net, const memo
         else
             cli_error(CMD, "--checkpoints: '%s': %s", path,
                       err.what[0] ? err.what : rs_status_str(st));
-        return st == RS_ENOMEM || st == RS_EIO ? CLI_FAILURE : CLI_USAGE;
+        /* a folder is bad input; a read that fails, an I/O error */
+        return st == RS_ENOMEM ? CLI_FAILURE : st == RS_EIO ? cli_read_failure(saved) : CLI_USAGE;
     }
     if (bits != net->bits || hidden != net->hidden) {
         cli_error(CMD, "--checkpoints: '%s' has bits %d, hidden %d; the weights have %d, %d", path,

@@ -88,6 +88,24 @@ fails_with 2 "rnnscape surface: --data: 'folder': Is a directory" \
     "surface --data FOLDER: exit 2" rns surface --data folder --grid 2
 fails_with 2 "rnnscape surface: --data: 'missing': No such file" \
     "surface --data MISSING: exit 2" rns surface --data missing --grid 2
+if [ -r /proc/self/mem ]; then
+    fails_with 3 "rnnscape addition gradflow: --weights: cannot read '/proc/self/mem': Input/output error" \
+        "addition --weights /proc/self/mem: exit 3" \
+        rns addition gradflow --weights /proc/self/mem
+    fails_with 3 "rnnscape addition landscape: --checkpoints: '/proc/self/mem': Input/output error" \
+        "addition --checkpoints /proc/self/mem: exit 3" \
+        rns addition landscape --weights w.dat --directions pca --checkpoints /proc/self/mem --grid 3
+else
+    skip 2 "no /proc/self/mem"
+fi
+fails_with 2 "rnnscape addition gradflow: --weights: cannot read 'folder': Is a directory" \
+    "addition --weights FOLDER: exit 2" rns addition gradflow --weights folder
+fails_with 2 "rnnscape addition landscape: --checkpoints: 'folder': Is a directory" \
+    "addition --checkpoints FOLDER: exit 2" \
+    rns addition landscape --weights w.dat --directions pca --checkpoints folder --grid 3
+fails_with 3 "rnnscape addition gradflow: the gradient flow needs about" \
+    "addition gradflow honours --max-memory" \
+    rns addition gradflow --weights w.dat --max-memory 1K
 
 # --- 4. grid + trajectory commit together -----------------------------
 # The run stops itself after its second round (RNNSCAPE_TEST_STOP_ROUND);
