@@ -329,7 +329,11 @@ static rs_status on_iteration(void *ctx, const addition_train_record *r)
 static int commit_outputs(const addition_net *net, train_out *t)
 {
     if (t->fp[OUT_SAVE] && addition_write_weights(t->fp[OUT_SAVE], net, net->w) != RS_OK) {
-        cli_error(CMD, "writing the weights failed");
+        int saved = errno;
+        for (size_t i = 0; i < t->out.group.n; i++)
+            if (strcmp(t->out.opt[i], "--save") == 0)
+                cli_error(CMD, "--save: writing '%s' failed: %s (no output written)",
+                          t->out.path[i], strerror(saved));
         return CLI_FAILURE;
     }
     return addition_outputs_commit(CMD, &t->out);

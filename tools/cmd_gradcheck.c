@@ -157,8 +157,10 @@ static int check_point(const gradcheck_args *a, const objective *obj)
         puts("No gradient errors found");
         return CLI_OK;
     }
-    puts(r.verdict == GRADCHECK_FAIL ? "Gradient check FAILED"
-                                     : "Gradient not finite here: cannot be checked");
+    puts(r.verdict == GRADCHECK_FAIL
+             ? "Gradient check FAILED"
+             : "Gradient not finite here, or eps below the weights' resolution (w + eps == w): "
+               "cannot be checked");
     return CLI_CHECK_FAILED;
 }
 

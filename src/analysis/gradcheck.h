@@ -2,7 +2,9 @@
  * gradient (backpropagation) with central differences, for any number of
  * parameters, with stencils of order 2 or 4, and judges each parameter by
  * NumPy's isclose rule |num - bp| <= atol + rtol*|bp|. Where either value is
- * not finite the verdict is "not finite" (never a comparison with NaN).
+ * not finite, or where the step is lost in rounding (w + h == w: the
+ * numerical value is then +inf), the verdict is "not finite" (never a
+ * comparison with NaN).
  * On top of it: the two-weight RNN's check at one point and the sweep of a
  * two-parameter objective over a grid, row by row.
  *

@@ -103,6 +103,16 @@ fails_with 2 "rnnscape addition gradflow: --weights: cannot read 'folder': Is a 
 fails_with 2 "rnnscape addition landscape: --checkpoints: 'folder': Is a directory" \
     "addition --checkpoints FOLDER: exit 2" \
     rns addition landscape --weights w.dat --directions pca --checkpoints folder --grid 3
+fails_with 3 "rnnscape addition train: --save: writing '/dev/full' failed: No space left on device" \
+    "addition train --save /dev/full names the option, the file and the cause" \
+    rns addition train --iters 20 -q --save /dev/full
+# A step lost in rounding (1e10 + 1e-7 == 1e10) measures nothing: not a FAIL
+rns gradcheck --at 1e10,1 >"$T/out" 2>"$T/err"
+is "$?" 1 "gradcheck where w + eps == w exits 1 (could not check)"
+grep -q '^w_x .* inf .*not finite$' "$T/out" && ! grep -q FAIL "$T/out"
+ok $? "and says 'not finite' for that weight, never FAIL" || diag "$(cat "$T/out")"
+grep -q '^w_rec .*pass$' "$T/out"
+ok $? "while the other weight, whose step is not lost, still passes"
 fails_with 3 "rnnscape addition gradflow: the gradient flow needs about" \
     "addition gradflow honours --max-memory" \
     rns addition gradflow --weights w.dat --max-memory 1K
