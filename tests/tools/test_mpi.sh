@@ -39,6 +39,17 @@ mpi() {
     timeout -k 10 "$TAP_TIMEOUT" "$MPIRUN" $MPIFLAGS -n "$mpi_n" "$RNNSCAPE" "$@"
 }
 
+# mpi_error RC N PREFIX DESC: one_line_error for an mpirun whose ranks
+# exit early. mpirun's own event library sometimes adds "[warn] Epoll MOD
+# ... Bad file descriptor" lines as the ranks' pipes close (Open MPI 4.1,
+# timing-dependent); they are the launcher's, not rnnscape's, and are
+# dropped before rnnscape's one line is counted.
+mpi_error() {
+    grep -v '^\[warn\] Epoll ' "$T/err" >"$T/err.own" || true
+    mv "$T/err.own" "$T/err"
+    one_line_error "$@"
+}
+
 # same_bytes NAME FILE ARGS...: a plain process writes FILE in $T/NAME/plain;
 # N ranks in $T/NAME/N (the same file name, so text headers match) give
 # exactly its bytes, and the same standard output.
@@ -140,7 +151,7 @@ for n in 2 3 5; do
     cd "$T/fail/$n" || bail_out "cd"
     RNNSCAPE_TEST_FAIL_RANK=$((n - 1)) RNNSCAPE_TEST_FAIL_ROUND=2 \
         mpi "$n" surface --grid 20,30 -o s.dat >"$T/out" 2>"$T/err"
-    one_line_error $? 3 "rnnscape surface: out of memory computing the rows from" \
+    mpi_error $? 3 "rnnscape surface: out of memory computing the rows from" \
         "rank $((n - 1)) of $n fails in round 2: exit 3, one message"
     grep -q "(rank $((n - 1)) of $n)" "$T/err"
     ok $? "the message names the failing rank"
@@ -149,16 +160,16 @@ done
 mkdir -p "$T/fail/vtk"
 cd "$T/fail/vtk" || bail_out "cd"
 mpi 2 curvature --grid 5 --format vtk -o c.vtk >"$T/out" 2>"$T/err"
-one_line_error $? 2 "rnnscape curvature: --format vtk: written in one pass by one process" \
+mpi_error $? 2 "rnnscape curvature: --format vtk: written in one pass by one process" \
     "vtk with several channels on 2 ranks: refused, exit 2"
 is "$(ls -A)" "" "and no file"
 mkdir -p "$T/fail/usage"
 cd "$T/fail/usage" || bail_out "cd"
 mpi 3 surface --grid 0 -o s.dat >"$T/out" 2>"$T/err"
-one_line_error $? 2 "rnnscape surface: --grid:" "bad usage on 3 ranks: exit 2, one message"
+mpi_error $? 2 "rnnscape surface: --grid:" "bad usage on 3 ranks: exit 2, one message"
 mpi 3 surface --grid 5 --resume >"$T/out" 2>"$T/err"
-one_line_error $? 2 "rnnscape surface: --resume: needs -o FILE" "--resume to standard output: refused"
+mpi_error $? 2 "rnnscape surface: --resume: needs -o FILE" "--resume to standard output: refused"
 mpi 2 surface --grid 5 -o "$T/no/such/folder/s.dat" >"$T/out" 2>"$T/err"
-one_line_error $? 3 "rnnscape surface: cannot write" "an output folder that does not exist: exit 3"
+mpi_error $? 3 "rnnscape surface: cannot write" "an output folder that does not exist: exit 3"
 
 done_testing
